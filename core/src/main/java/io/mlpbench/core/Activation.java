@@ -1,0 +1,24 @@
+package io.mlpbench.core;
+
+import java.util.Locale;
+
+/** Hidden-layer activation functions every route supports. */
+public enum Activation {
+  RELU,
+  TANH,
+  SIGMOID;
+
+  /** Parses "relu", "tanh" or "sigmoid" (any case), naming the valid choices on failure. */
+  public static Activation parse(String name) {
+    try {
+      return valueOf(name.trim().toUpperCase(Locale.ROOT));
+    } catch (IllegalArgumentException e) {
+      throw new IllegalArgumentException(
+          "unknown activation '" + name + "': expected one of relu, tanh, sigmoid");
+    }
+  }
+
+  public String id() {
+    return name().toLowerCase(Locale.ROOT);
+  }
+}

@@ -1,0 +1,22 @@
+package io.mlpbench.core;
+
+import java.util.Locale;
+
+/** The optimizers every route supports. */
+public enum OptimizerKind {
+  ADAM,
+  SGD;
+
+  public static OptimizerKind parse(String name) {
+    try {
+      return valueOf(name.trim().toUpperCase(Locale.ROOT));
+    } catch (IllegalArgumentException e) {
+      throw new IllegalArgumentException(
+          "unknown optimizer '" + name + "': expected one of adam, sgd");
+    }
+  }
+
+  public String id() {
+    return name().toLowerCase(Locale.ROOT);
+  }
+}
