@@ -1,0 +1,58 @@
+package io.mlpbench.core.launch;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.mlpbench.core.LaunchRequirements;
+import io.mlpbench.core.Route;
+import io.mlpbench.core.Routes;
+import io.mlpbench.core.TrainingConfig;
+import java.io.PrintStream;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+
+/**
+ * Main class run inside a route module's JVM. {@code describe [threads]} prints one {@link
+ * RouteDescriptor} per route on the classpath, with the launch requirements for that thread count.
+ */
+public final class RouteWorker {
+  private static final ObjectMapper JSON = new ObjectMapper();
+
+  private RouteWorker() {}
+
+  public static void main(String[] args) throws Exception {
+    if (args.length == 0) {
+      System.err.println("usage: RouteWorker describe [threads]");
+      System.exit(2);
+    }
+    PrintStream out = System.out;
+    switch (args[0]) {
+      case "describe" -> describe(out, args.length > 1 ? Integer.parseInt(args[1]) : TrainingConfig.DEFAULT_THREADS);
+      default -> {
+        System.err.println("unknown worker command '" + args[0] + "' in " + Arrays.toString(args));
+        System.exit(2);
+      }
+    }
+    out.flush();
+  }
+
+  static void describe(PrintStream out, int threads) throws Exception {
+    String module = System.getProperty("mlpbench.module", "");
+    TrainingConfig config = TrainingConfig.defaults().withThreads(threads);
+    List<RouteDescriptor> descriptors = new ArrayList<>();
+    for (Route route : Routes.available()) {
+      LaunchRequirements launch = route.launchRequirements(config);
+      descriptors.add(
+          new RouteDescriptor(
+              route.id(),
+              route.framework(),
+              route.frameworkVersion(),
+              route.style().id(),
+              module,
+              launch.environment(),
+              launch.jvmArgs()));
+    }
+    for (RouteDescriptor d : descriptors) {
+      out.println(WorkerProtocol.PREFIX + JSON.writeValueAsString(d));
+    }
+  }
+}
