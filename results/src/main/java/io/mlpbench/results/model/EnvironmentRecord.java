@@ -1,0 +1,31 @@
+package io.mlpbench.results.model;
+
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Where a result was measured. {@link #machineFingerprint} (CPU model + cores + memory + OS) and
+ * {@link #threads} decide whether two runs are comparable.
+ *
+ * @param frameworkVersions route id -> framework version on that route's classpath
+ * @param nativeVersions library name -> version of the native libraries (javacpp, openblas, libtorch, TF)
+ * @param routeLaunch route id -> environment and JVM flags applied to that route's JVM
+ */
+public record EnvironmentRecord(
+    String cpuModel,
+    List<String> cpuFlags,
+    int cores,
+    long memoryBytes,
+    String os,
+    String jvmVendor,
+    String jvmVersion,
+    List<String> jvmArgs,
+    Map<String, String> frameworkVersions,
+    Map<String, String> nativeVersions,
+    Map<String, String> routeLaunch,
+    int threads,
+    String gitCommit,
+    String suiteVersion,
+    String hostname,
+    String machineFingerprint,
+    String timestamp) {}
