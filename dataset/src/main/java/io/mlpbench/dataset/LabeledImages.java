@@ -56,6 +56,9 @@ public final class LabeledImages {
 
   /** The first {@code n} samples (or all, if fewer), copied. */
   public LabeledImages limit(int n) {
+    if (n < 0) {
+      throw new IllegalArgumentException("limit must be >= 0, found " + n);
+    }
     if (n >= size()) {
       return this;
     }
