@@ -23,6 +23,7 @@ final class MinimizeTrainer extends TfTrainer {
   }
 
   static MinimizeTrainer create(ModelSpec spec, TrainingConfig config, Parameters initial) {
+    requireSupported(config);
     Graph graph = new Graph();
     try {
       MlpGraph model = new MlpGraph(Ops.create(graph), spec, initial);

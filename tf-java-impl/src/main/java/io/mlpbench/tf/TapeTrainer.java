@@ -33,6 +33,7 @@ final class TapeTrainer extends TfTrainer {
   }
 
   static TapeTrainer create(ModelSpec spec, TrainingConfig config, Parameters initial) {
+    requireSupported(config);
     Graph graph = new Graph();
     try {
       Ops tf = Ops.create(graph);

@@ -2,6 +2,7 @@ package io.mlpbench.tf;
 
 import io.mlpbench.core.AdamForm;
 import io.mlpbench.core.ModelSpec;
+import io.mlpbench.core.OptimizerKind;
 import io.mlpbench.core.Parameters;
 import io.mlpbench.core.Trainer;
 import io.mlpbench.core.TrainingConfig;
@@ -67,11 +68,7 @@ abstract class TfTrainer implements Trainer {
     return switch (config.optimizer()) {
       case SGD -> new GradientDescent(graph, (float) config.learningRate());
       case ADAM -> {
-        if (config.adamForm() != AdamForm.EPSILON_HAT) {
-          throw new IllegalArgumentException(
-              "TensorFlow's Adam implements the EPSILON_HAT form only; the config asks for "
-                  + config.adamForm());
-        }
+        requireSupported(config);
         yield new OrderedAdam(
             graph,
             (float) config.learningRate(),
@@ -80,6 +77,15 @@ abstract class TfTrainer implements Trainer {
             (float) config.epsilon());
       }
     };
+  }
+
+  /** Fails before any native work when the config asks for what TF's kernels cannot do exactly. */
+  static void requireSupported(TrainingConfig config) {
+    if (config.optimizer() == OptimizerKind.ADAM && config.adamForm() != AdamForm.EPSILON_HAT) {
+      throw new IllegalArgumentException(
+          "TensorFlow's ApplyAdam implements the EPSILON_HAT form only; the config asks for "
+              + config.adamForm());
+    }
   }
 
   @Override
