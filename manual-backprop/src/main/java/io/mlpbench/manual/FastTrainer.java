@@ -1,0 +1,352 @@
+package io.mlpbench.manual;
+
+import io.mlpbench.core.ModelSpec;
+import io.mlpbench.core.OptimizerKind;
+import io.mlpbench.core.Parameters;
+import io.mlpbench.core.Trainer;
+import io.mlpbench.core.TrainingConfig;
+import io.mlpbench.dataset.Batch;
+
+/**
+ * The route's trainer: the equations of {@link ScalarNetwork} in float, on {@link Gemm}'s vector
+ * kernels, split over a {@link WorkerPool} of {@code config.threads()} threads.
+ *
+ * <p>Same layout as the scalar path: Z[l] = A[l-1] W[l] + b[l], W row-major (in x out). Per step:
+ * forward (GEMM with bias + g fused in), softmax cross-entropy and dZ[L] = (A[L] - Y) / m, then per
+ * layer from the last: dA[l-1] = dZ[l] W[l]^T with g' fused in (so it yields dZ[l-1] directly, from
+ * the old W[l]), dW[l] = A[l-1]^T dZ[l], db[l] = column sums of dZ[l]; finally one fused optimizer
+ * pass. Z is never stored: g' is computed from A = g(Z). Buffers are allocated once per batch size,
+ * so steady-state steps allocate nothing.
+ */
+public final class FastTrainer implements Trainer {
+  /** Rows per forward pass when predicting many samples. */
+  private static final int INFERENCE_ROWS = 512;
+
+  private final ModelSpec spec;
+  private final TrainingConfig config;
+  private final int layers;
+  private final float[][] weights;
+  private final float[][] biases;
+  private final float[][] weightGradients;
+  private final float[][] biasGradients;
+  private final float[][] weightsTransposed;
+  private final float[][] mWeights;
+  private final float[][] vWeights;
+  private final float[][] mBiases;
+  private final float[][] vBiases;
+  private final WorkerPool pool;
+  private final GemmJob gemm = new GemmJob();
+  private final TransposeJob transpose = new TransposeJob();
+  private final UpdateJob update = new UpdateJob();
+  private Workspace training;
+  private Workspace inference;
+  private int t;
+
+  /** Activations and deltas for up to {@code capacity} rows. */
+  private static final class Workspace {
+    final int capacity;
+    /** a[l] = A[l] (capacity x n_l) for l = 1..L-1; a[L] holds the logits; a[0] is the input. */
+    final float[][] a;
+    /** dz[l] = dZ[l+1] (capacity x n_{l+1}). */
+    final float[][] dz;
+
+    Workspace(ModelSpec spec, int capacity) {
+      this.capacity = capacity;
+      int layers = spec.layerCount();
+      a = new float[layers + 1][];
+      dz = new float[layers][];
+      for (int l = 0; l < layers; l++) {
+        a[l + 1] = new float[capacity * spec.outputs(l)];
+        dz[l] = new float[capacity * spec.outputs(l)];
+      }
+    }
+  }
+
+  public FastTrainer(TrainingConfig config, Parameters initial) {
+    this.spec = initial.spec();
+    this.config = config;
+    this.layers = spec.layerCount();
+    weights = new float[layers][];
+    biases = new float[layers][];
+    weightGradients = new float[layers][];
+    biasGradients = new float[layers][];
+    weightsTransposed = new float[layers][];
+    boolean adam = config.optimizer() == OptimizerKind.ADAM;
+    mWeights = new float[layers][];
+    vWeights = new float[layers][];
+    mBiases = new float[layers][];
+    vBiases = new float[layers][];
+    for (int l = 0; l < layers; l++) {
+      weights[l] = initial.weights(l).clone();
+      biases[l] = initial.biases(l).clone();
+      weightGradients[l] = new float[weights[l].length];
+      biasGradients[l] = new float[biases[l].length];
+      weightsTransposed[l] = l > 0 ? new float[weights[l].length] : null; // dA[0] is never needed
+      if (adam) {
+        mWeights[l] = new float[weights[l].length];
+        vWeights[l] = new float[weights[l].length];
+        mBiases[l] = new float[biases[l].length];
+        vBiases[l] = new float[biases[l].length];
+      }
+    }
+    pool = new WorkerPool(config.threads());
+    training = new Workspace(spec, config.batchSize());
+  }
+
+  @Override
+  public float trainStep(Batch batch) {
+    int rows = batch.rows();
+    if (rows > training.capacity) {
+      training = new Workspace(spec, rows);
+    }
+    forward(training, batch.features(), 0, rows);
+    float loss = outputDelta(training, batch.labels(), rows);
+    backward(training, batch.features(), rows);
+    if (config.optimizer() == OptimizerKind.SGD) {
+      update.sgd((float) config.learningRate());
+    } else {
+      t++;
+      AdamStep step = AdamStep.of(config, t);
+      update.adam(
+          (float) config.beta1(), (float) config.beta2(), (float) step.stepSize(),
+          (float) step.epsilonHat());
+    }
+    pool.run(update);
+    return loss;
+  }
+
+  /** Z[l] = A[l-1] W[l] + b[l] and A[l] = g(Z[l]) for every layer; logits end up in a[L]. */
+  private void forward(Workspace w, float[] input, int inputOffset, int rows) {
+    for (int l = 0; l < layers; l++) {
+      int in = spec.inputs(l);
+      int out = spec.outputs(l);
+      float[] a = l == 0 ? input : w.a[l];
+      int offset = l == 0 ? inputOffset : 0;
+      Epilogue epilogue = l < layers - 1 ? Epilogue.forward(spec.hiddenActivation()) : Epilogue.BIAS;
+      gemm.set(a, offset, in, 1, weights[l], out, w.a[l + 1], out, rows, in, out, epilogue,
+          biases[l], null);
+      pool.run(gemm);
+    }
+  }
+
+  /**
+   * Softmax of the logits, the mean cross-entropy (returned) and dZ[L] = (softmax - Y) / m,
+   * row by row in double with the log-sum-exp shift.
+   */
+  private float outputDelta(Workspace w, int[] labels, int rows) {
+    int classes = spec.classCount();
+    float[] logits = w.a[layers];
+    float[] dz = w.dz[layers - 1];
+    double total = 0;
+    for (int r = 0; r < rows; r++) {
+      int o = r * classes;
+      double max = Double.NEGATIVE_INFINITY;
+      for (int c = 0; c < classes; c++) {
+        max = Math.max(max, logits[o + c]);
+      }
+      double sum = 0;
+      for (int c = 0; c < classes; c++) {
+        sum += Math.exp(logits[o + c] - max);
+      }
+      double lse = max + Math.log(sum);
+      total += lse - logits[o + labels[r]];
+      for (int c = 0; c < classes; c++) {
+        double y = labels[r] == c ? 1 : 0;
+        dz[o + c] = (float) ((Math.exp(logits[o + c] - lse) - y) / rows);
+      }
+    }
+    return (float) (total / rows);
+  }
+
+  private void backward(Workspace w, float[] input, int rows) {
+    for (int l = layers - 1; l >= 0; l--) {
+      int in = spec.inputs(l);
+      int out = spec.outputs(l);
+      float[] aPrev = l == 0 ? input : w.a[l];
+      if (l > 0) {
+        // dZ[l-1] = (dZ[l] W[l]^T) * g'(Z[l-1]), before W[l] changes.
+        transpose.set(weights[l], weightsTransposed[l], in, out);
+        pool.run(transpose);
+        gemm.set(w.dz[l], 0, out, 1, weightsTransposed[l], in, w.dz[l - 1], in, rows, out, in,
+            Epilogue.derivative(spec.hiddenActivation()), null, aPrev);
+        pool.run(gemm);
+      }
+      // dW[l] = A[l-1]^T dZ[l]: A[l-1] read transposed through its strides, no copy.
+      gemm.set(aPrev, 0, 1, in, w.dz[l], out, weightGradients[l], out, in, rows, out,
+          Epilogue.NONE, null, null);
+      pool.run(gemm);
+      columnSums(w.dz[l], rows, out, biasGradients[l]);
+    }
+  }
+
+  /** db = column sums of dZ. */
+  private static void columnSums(float[] dz, int rows, int out, float[] db) {
+    java.util.Arrays.fill(db, 0f);
+    for (int r = 0; r < rows; r++) {
+      int o = r * out;
+      for (int j = 0; j < out; j++) {
+        db[j] += dz[o + j];
+      }
+    }
+  }
+
+  @Override
+  public float[] predictLogits(float[] features, int rows) {
+    int classes = spec.classCount();
+    float[] logits = new float[rows * classes];
+    if (inference == null) {
+      inference = new Workspace(spec, INFERENCE_ROWS);
+    }
+    for (int start = 0; start < rows; start += INFERENCE_ROWS) {
+      int n = Math.min(INFERENCE_ROWS, rows - start);
+      forward(inference, features, start * spec.inputSize(), n);
+      System.arraycopy(inference.a[layers], 0, logits, start * classes, n * classes);
+    }
+    return logits;
+  }
+
+  @Override
+  public Parameters exportParameters() {
+    float[][] w = new float[layers][];
+    float[][] b = new float[layers][];
+    for (int l = 0; l < layers; l++) {
+      w[l] = weights[l].clone();
+      b[l] = biases[l].clone();
+    }
+    return new Parameters(spec, w, b);
+  }
+
+  /** Gradients of the last step (for tests), in the parameters' layout. */
+  float[] weightGradient(int layer) {
+    return weightGradients[layer];
+  }
+
+  float[] biasGradient(int layer) {
+    return biasGradients[layer];
+  }
+
+  @Override
+  public void close() {
+    pool.close();
+  }
+
+  /** One GEMM, its rows of C split between the pool's threads in 4-row blocks. */
+  private static final class GemmJob implements WorkerPool.Job {
+    private float[] a;
+    private int aOffset;
+    private int aRow;
+    private int aCol;
+    private float[] b;
+    private int ldb;
+    private float[] c;
+    private int ldc;
+    private int rows;
+    private int k;
+    private int n;
+    private Epilogue epilogue;
+    private float[] bias;
+    private float[] gate;
+
+    void set(
+        float[] a, int aOffset, int aRow, int aCol, float[] b, int ldb, float[] c, int ldc,
+        int rows, int k, int n, Epilogue epilogue, float[] bias, float[] gate) {
+      this.a = a;
+      this.aOffset = aOffset;
+      this.aRow = aRow;
+      this.aCol = aCol;
+      this.b = b;
+      this.ldb = ldb;
+      this.c = c;
+      this.ldc = ldc;
+      this.rows = rows;
+      this.k = k;
+      this.n = n;
+      this.epilogue = epilogue;
+      this.bias = bias;
+      this.gate = gate;
+    }
+
+    @Override
+    public void run(int part, int parts) {
+      int i0 = WorkerPool.start(rows, part, parts, Gemm.ROW_BLOCK);
+      int i1 = WorkerPool.end(rows, part, parts, Gemm.ROW_BLOCK);
+      if (i0 < i1) {
+        Gemm.multiply(a, aOffset, aRow, aCol, b, ldb, c, ldc, i0, i1, k, n, epilogue, bias, gate);
+      }
+    }
+  }
+
+  /** W (in x out) to W^T (out x in), in 16 x 16 tiles, rows of W^T split between threads. */
+  private static final class TransposeJob implements WorkerPool.Job {
+    private static final int TILE = 16;
+    private float[] w;
+    private float[] wt;
+    private int in;
+    private int out;
+
+    void set(float[] w, float[] wt, int in, int out) {
+      this.w = w;
+      this.wt = wt;
+      this.in = in;
+      this.out = out;
+    }
+
+    @Override
+    public void run(int part, int parts) {
+      int j0 = WorkerPool.start(out, part, parts, TILE);
+      int j1 = WorkerPool.end(out, part, parts, TILE);
+      for (int jj = j0; jj < j1; jj += TILE) {
+        int jEnd = Math.min(jj + TILE, j1);
+        for (int ii = 0; ii < in; ii += TILE) {
+          int iEnd = Math.min(ii + TILE, in);
+          for (int j = jj; j < jEnd; j++) {
+            for (int i = ii; i < iEnd; i++) {
+              wt[j * in + i] = w[i * out + j];
+            }
+          }
+        }
+      }
+    }
+  }
+
+  /** SGD or Adam over every weight and bias, each array split between the threads. */
+  private final class UpdateJob implements WorkerPool.Job {
+    private boolean adam;
+    private float lr;
+    private float b1;
+    private float b2;
+    private float stepSize;
+    private float epsHat;
+
+    void sgd(float lr) {
+      this.adam = false;
+      this.lr = lr;
+    }
+
+    void adam(float b1, float b2, float stepSize, float epsHat) {
+      this.adam = true;
+      this.b1 = b1;
+      this.b2 = b2;
+      this.stepSize = stepSize;
+      this.epsHat = epsHat;
+    }
+
+    @Override
+    public void run(int part, int parts) {
+      for (int l = 0; l < layers; l++) {
+        apply(weights[l], weightGradients[l], mWeights[l], vWeights[l], part, parts);
+        apply(biases[l], biasGradients[l], mBiases[l], vBiases[l], part, parts);
+      }
+    }
+
+    private void apply(float[] theta, float[] g, float[] m, float[] v, int part, int parts) {
+      int from = WorkerPool.start(theta.length, part, parts, Gemm.LANES);
+      int to = WorkerPool.end(theta.length, part, parts, Gemm.LANES);
+      if (adam) {
+        FusedUpdate.adam(theta, g, m, v, from, to, b1, b2, stepSize, epsHat);
+      } else {
+        FusedUpdate.sgd(theta, g, from, to, lr);
+      }
+    }
+  }
+}
