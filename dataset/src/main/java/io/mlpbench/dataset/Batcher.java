@@ -4,9 +4,9 @@ import java.util.Iterator;
 import java.util.NoSuchElementException;
 
 /**
- * Cuts a training split into mini-batches in the shared order of {@link BatchOrder}. The last
- * batch of an epoch holds the remainder (it is smaller, not dropped). Batches of one epoch reuse
- * one buffer, so iteration makes no garbage per batch.
+ * Cuts a training split into mini-batches in the shared order of {@link BatchOrder}. The last batch
+ * of an epoch holds the remainder (it is smaller, not dropped). Batches of one epoch reuse one
+ * buffer, so iteration makes no garbage per batch.
  */
 public final class Batcher {
   private final LabeledImages data;

@@ -3,8 +3,8 @@ package io.mlpbench.dataset;
 import java.nio.file.Path;
 
 /**
- * A file's SHA-256 (of its uncompressed content) differs from the recorded one. Always an error:
- * a benchmark on silently different data would compare nothing.
+ * A file's SHA-256 (of its uncompressed content) differs from the recorded one. Always an error: a
+ * benchmark on silently different data would compare nothing.
  */
 public final class ChecksumMismatchException extends InvalidDatasetFileException {
   private final String expected;

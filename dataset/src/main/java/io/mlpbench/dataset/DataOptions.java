@@ -10,8 +10,8 @@ import java.util.List;
  * README). Build with {@link #defaults()} and the {@code with...} methods.
  *
  * @param dataDir explicit directory holding the IDX files (or a {@code <name>/} subdirectory of
- *     them); the CLI's {@code --data-dir}. Overrides {@code mlpbench.data.dir} /
- *     {@code MLPBENCH_DATA_DIR}. Must exist.
+ *     them); the CLI's {@code --data-dir}. Overrides {@code mlpbench.data.dir} / {@code
+ *     MLPBENCH_DATA_DIR}. Must exist.
  * @param trainLimit keep only the first N training samples (0 = all); the test split is kept whole
  * @param cacheRoot per-user cache root (default {@code $XDG_CACHE_HOME/mlp-bench} or {@code
  *     ~/.cache/mlp-bench}); datasets live in {@code <cacheRoot>/<name>}

@@ -77,7 +77,9 @@ public record DatasetFiles(
     return List.of(trainImages, trainLabels, testImages, testLabels);
   }
 
-  /** System property naming comma-separated mirror base URLs, e.g. {@code mlpbench.mnist.mirrors}. */
+  /**
+   * System property naming comma-separated mirror base URLs, e.g. {@code mlpbench.mnist.mirrors}.
+   */
   public String mirrorsProperty() {
     return "mlpbench." + name + ".mirrors";
   }

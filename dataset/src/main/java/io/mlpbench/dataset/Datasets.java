@@ -33,8 +33,7 @@ public final class Datasets {
 
   /** Where {@code name}'s files are (fetching them if needed), without reading them. */
   public static DatasetLocation locate(String name, DataOptions options) {
-    return new DatasetLocator(options, Settings.system(), System.err::println)
-        .locate(byName(name));
+    return new DatasetLocator(options, Settings.system(), System.err::println).locate(byName(name));
   }
 
   /** The dataset names {@link #load} accepts, default first. */
@@ -47,7 +46,8 @@ public final class Datasets {
     DatasetLocation location = new DatasetLocator(options, settings, progress).locate(dataset);
     TrainTestSplit split = read(dataset, location);
     if (options.trainLimit() > 0) {
-      split = new TrainTestSplit(split.name(), split.train().limit(options.trainLimit()), split.test());
+      split =
+          new TrainTestSplit(split.name(), split.train().limit(options.trainLimit()), split.test());
     }
     return split;
   }
@@ -70,10 +70,13 @@ public final class Datasets {
       IdxLabels labels = IdxReader.readLabels(labelsPath, DatasetFiles.CLASS_COUNT);
       verify(labelsPath, labelsFile, labels.sha256());
       return IdxReader.pair(
-          images, labels, DatasetFiles.IMAGE_ROWS, DatasetFiles.IMAGE_COLS, DatasetFiles.CLASS_COUNT);
+          images,
+          labels,
+          DatasetFiles.IMAGE_ROWS,
+          DatasetFiles.IMAGE_COLS,
+          DatasetFiles.CLASS_COUNT);
     } catch (IOException e) {
-      throw new DatasetException(
-          "cannot read " + imagesPath + " / " + labelsPath + ": " + e, e);
+      throw new DatasetException("cannot read " + imagesPath + " / " + labelsPath + ": " + e, e);
     }
   }
 

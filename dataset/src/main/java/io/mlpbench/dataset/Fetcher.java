@@ -10,8 +10,8 @@ interface Fetcher {
   String description();
 
   /**
-   * Writes as many of {@code files} as this source has into {@code directory}, each through
-   * {@link VerifiedFileWriter}; throws if it cannot provide them all.
+   * Writes as many of {@code files} as this source has into {@code directory}, each through {@link
+   * VerifiedFileWriter}; throws if it cannot provide them all.
    */
   void fetch(List<ExpectedFile> files, Path directory) throws IOException;
 }

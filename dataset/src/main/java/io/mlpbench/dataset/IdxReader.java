@@ -87,7 +87,9 @@ public final class IdxReader {
             file, "expected positive image dimensions, found " + rows + "x" + cols);
       }
       long pixels = count * rows * cols;
-      if (count > MAX_ELEMENTS || rows > MAX_ELEMENTS || cols > MAX_ELEMENTS
+      if (count > MAX_ELEMENTS
+          || rows > MAX_ELEMENTS
+          || cols > MAX_ELEMENTS
           || pixels > MAX_ELEMENTS) {
         throw new InvalidDatasetFileException(
             file,
@@ -107,8 +109,7 @@ public final class IdxReader {
       for (int i = 0; i < raw.length; i++) {
         scaled[i] = (raw[i] & 0xFF) / 255f;
       }
-      return new IdxImages(
-          file, (int) count, (int) rows, (int) cols, scaled, Sha256.hex(digest));
+      return new IdxImages(file, (int) count, (int) rows, (int) cols, scaled, Sha256.hex(digest));
     } catch (EOFException | ZipException e) {
       throw corruptGzip(file, e);
     }
@@ -173,10 +174,7 @@ public final class IdxReader {
           file,
           String.format(
               "expected IDX %s magic number 0x%08X, found 0x%08X%s",
-              what,
-              expected,
-              magic,
-              magic == other ? " (this is " + otherKind + ")" : ""));
+              what, expected, magic, magic == other ? " (this is " + otherKind + ")" : ""));
     }
   }
 
@@ -227,5 +225,4 @@ public final class IdxReader {
             + ")",
         e);
   }
-
 }

@@ -63,7 +63,10 @@ public final class LabeledImages {
       return this;
     }
     return new LabeledImages(
-        Arrays.copyOf(features, n * featureCount), Arrays.copyOf(labels, n), featureCount, classCount);
+        Arrays.copyOf(features, n * featureCount),
+        Arrays.copyOf(labels, n),
+        featureCount,
+        classCount);
   }
 
   /** Number of samples per class, indexed by class. */

@@ -12,8 +12,8 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * Fetches {@code <base>/<file>.gz} from one HTTP(S) mirror that serves the classic file names
- * (e.g. {@code train-images-idx3-ubyte.gz}); stored uncompressed after checksum verification.
+ * Fetches {@code <base>/<file>.gz} from one HTTP(S) mirror that serves the classic file names (e.g.
+ * {@code train-images-idx3-ubyte.gz}); stored uncompressed after checksum verification.
  */
 final class MirrorFetcher implements Fetcher {
   private static final Duration CONNECT_TIMEOUT = Duration.ofSeconds(30);

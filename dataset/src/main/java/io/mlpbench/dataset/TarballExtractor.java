@@ -1,7 +1,6 @@
 package io.mlpbench.dataset;
 
 import java.io.IOException;
-import java.io.InputStream;
 import java.nio.file.InvalidPathException;
 import java.nio.file.Path;
 import java.util.HashMap;
@@ -11,9 +10,9 @@ import org.apache.commons.compress.archivers.tar.TarArchiveEntry;
 import org.apache.commons.compress.archivers.tar.TarArchiveInputStream;
 
 /**
- * Extracts chosen files from one directory of a (gzipped) tarball, such as {@code package/data/}
- * of an npm package, refusing archives with an entry that would escape the target directory
- * (absolute names, {@code ..}): those are checked for every entry before anything is written.
+ * Extracts chosen files from one directory of a (gzipped) tarball, such as {@code package/data/} of
+ * an npm package, refusing archives with an entry that would escape the target directory (absolute
+ * names, {@code ..}): those are checked for every entry before anything is written.
  */
 final class TarballExtractor {
   private TarballExtractor() {}
@@ -75,7 +74,8 @@ final class TarballExtractor {
   /** The entry's normalized relative path, or an exception if it could land outside root. */
   static Path safeRelativePath(Path archive, String name, Path root) {
     if (name.isEmpty()) {
-      throw new UnsafeArchiveException(archive, name, "expected a relative path, found an empty name");
+      throw new UnsafeArchiveException(
+          archive, name, "expected a relative path, found an empty name");
     }
     if (name.startsWith("/") || name.startsWith("\\") || name.matches("^[A-Za-z]:.*")) {
       throw new UnsafeArchiveException(

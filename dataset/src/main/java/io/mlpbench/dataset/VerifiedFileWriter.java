@@ -4,12 +4,14 @@ import java.io.FilterInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
+import java.nio.channels.Channels;
 import java.nio.channels.FileChannel;
 import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.security.DigestInputStream;
 import java.security.MessageDigest;
 
@@ -37,7 +39,7 @@ final class VerifiedFileWriter {
       try (InputStream in =
               new DigestInputStream(Gzip.decompressIfGzip(new Unclosable(content)), digest);
           FileChannel channel = FileChannel.open(temporary, StandardOpenOption.WRITE);
-          OutputStream out = java.nio.channels.Channels.newOutputStream(channel)) {
+          OutputStream out = Channels.newOutputStream(channel)) {
         in.transferTo(out);
         channel.force(true); // on disk before the rename makes it visible
       }
@@ -49,6 +51,7 @@ final class VerifiedFileWriter {
             found,
             "content from " + source + " was rejected and nothing was written");
       }
+      readableByAll(temporary);
       try {
         Files.move(
             temporary, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
@@ -58,6 +61,13 @@ final class VerifiedFileWriter {
       }
     } finally {
       Files.deleteIfExists(temporary);
+    }
+  }
+
+  /** Temp files start owner-only; a data file is as readable as one npm or tar would write. */
+  private static void readableByAll(Path file) throws IOException {
+    if (file.getFileSystem().supportedFileAttributeViews().contains("posix")) {
+      Files.setPosixFilePermissions(file, PosixFilePermissions.fromString("rw-r--r--"));
     }
   }
 

@@ -48,7 +48,8 @@ class BatcherTest {
         }
       }
       int[] order = BatchOrder.permutation(9, epoch, 10);
-      assertThat(seen).containsExactly(java.util.Arrays.stream(order).boxed().toArray(Integer[]::new));
+      assertThat(seen)
+          .containsExactly(java.util.Arrays.stream(order).boxed().toArray(Integer[]::new));
     }
   }
 

