@@ -5,12 +5,14 @@ import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.function.Consumer;
+import java.util.stream.Stream;
 
 /**
  * Finds a dataset's files, in this order: an explicit directory (option, then system property, then
@@ -20,6 +22,7 @@ import java.util.function.Consumer;
  */
 final class DatasetLocator {
   private static final Duration NPM_TIMEOUT = Duration.ofMinutes(10);
+  private static final Duration STALE_PART_AGE = Duration.ofHours(1);
 
   private final DataOptions options;
   private final Settings settings;
@@ -104,7 +107,9 @@ final class DatasetLocator {
           "cannot create cache directory " + cache + " (" + e + "); pass a data directory instead",
           e);
     }
+    deleteStaleParts(cache);
     List<String> failures = new ArrayList<>();
+    List<Exception> causes = new ArrayList<>();
     for (Fetcher fetcher : fetchers) {
       List<ExpectedFile> missing = missing(dataset, present(dataset, cache));
       if (missing.isEmpty()) {
@@ -124,6 +129,7 @@ final class DatasetLocator {
         progress.accept("mlp-bench: fetched and verified (SHA-256) " + names(missing));
       } catch (DatasetException | IOException e) {
         failures.add(fetcher.description() + ": " + e.getMessage());
+        causes.add(e);
         if (fetcher != fetchers.get(fetchers.size() - 1)) {
           progress.accept(
               "mlp-bench: "
@@ -135,9 +141,33 @@ final class DatasetLocator {
     }
     Map<String, Path> fetched = present(dataset, cache);
     if (fetched.size() != dataset.all().size()) {
-      throw new DatasetUnavailableException(unavailableMessage(dataset, cache, failures));
+      DatasetUnavailableException error =
+          new DatasetUnavailableException(unavailableMessage(dataset, cache, failures));
+      causes.forEach(error::addSuppressed);
+      throw error;
     }
     return new DatasetLocation(dataset.name(), DatasetLocation.Origin.FETCHED, cache, fetched);
+  }
+
+  /**
+   * Removes temporary files left by fetches that were killed before their cleanup ran. Only old
+   * ones: a younger one may belong to a fetch running in another JVM right now.
+   */
+  void deleteStaleParts(Path cache) {
+    Instant cutoff = Instant.now().minus(STALE_PART_AGE);
+    try (Stream<Path> files = Files.list(cache)) {
+      for (Path file : files.toList()) {
+        String name = file.getFileName().toString();
+        if (name.startsWith(".")
+            && name.endsWith(VerifiedFileWriter.TEMPORARY_SUFFIX)
+            && Files.getLastModifiedTime(file).toInstant().isBefore(cutoff)) {
+          Files.deleteIfExists(file);
+        }
+      }
+    } catch (IOException e) {
+      // Only disk space is at stake; such files are never read as data.
+      progress.accept("mlp-bench: could not clean stale temporary files in " + cache + ": " + e);
+    }
   }
 
   private List<Fetcher> fetchers(DatasetFiles dataset) {

@@ -69,27 +69,42 @@ final class MirrorFetcher implements Fetcher {
     return "mirror " + base;
   }
 
+  /** Tries every file, so a mirror lacking one still provides the others; then reports. */
   @Override
   public void fetch(List<ExpectedFile> files, Path directory) throws IOException {
+    Exception firstFailure = null;
+    List<String> problems = new ArrayList<>();
     for (ExpectedFile file : files) {
-      URI uri = base.resolve(file.fileName() + ".gz");
-      HttpRequest request = HttpRequest.newBuilder(uri).timeout(RESPONSE_TIMEOUT).GET().build();
-      HttpResponse<InputStream> response;
       try {
-        response = client.send(request, HttpResponse.BodyHandlers.ofInputStream());
-      } catch (InterruptedException e) {
-        Thread.currentThread().interrupt();
-        throw new DatasetUnavailableException("GET " + uri + " was interrupted", e);
-      } catch (IOException e) {
-        throw new DatasetUnavailableException("GET " + uri + " failed: " + e, e);
+        fetchOne(file, directory);
+      } catch (DatasetException | IOException e) {
+        problems.add(e.getMessage());
+        firstFailure = firstFailure == null ? e : firstFailure;
       }
-      try (InputStream body = response.body()) {
-        if (response.statusCode() != 200) {
-          throw new DatasetUnavailableException(
-              "GET " + uri + ": expected HTTP 200, found " + response.statusCode());
-        }
-        VerifiedFileWriter.write(body, directory.resolve(file.fileName()), file, uri.toString());
+    }
+    if (!problems.isEmpty()) {
+      throw new DatasetUnavailableException(String.join("; ", problems), firstFailure);
+    }
+  }
+
+  private void fetchOne(ExpectedFile file, Path directory) throws IOException {
+    URI uri = base.resolve(file.fileName() + ".gz");
+    HttpRequest request = HttpRequest.newBuilder(uri).timeout(RESPONSE_TIMEOUT).GET().build();
+    HttpResponse<InputStream> response;
+    try {
+      response = client.send(request, HttpResponse.BodyHandlers.ofInputStream());
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new DatasetUnavailableException("GET " + uri + " was interrupted", e);
+    } catch (IOException e) {
+      throw new DatasetUnavailableException("GET " + uri + " failed: " + e, e);
+    }
+    try (InputStream body = response.body()) {
+      if (response.statusCode() != 200) {
+        throw new DatasetUnavailableException(
+            "GET " + uri + ": expected HTTP 200, found " + response.statusCode());
       }
+      VerifiedFileWriter.write(body, directory.resolve(file.fileName()), file, uri.toString());
     }
   }
 }

@@ -21,6 +21,8 @@ import java.security.MessageDigest;
  * the file renamed atomically into place. An interrupted or corrupt fetch leaves nothing behind.
  */
 final class VerifiedFileWriter {
+  static final String TEMPORARY_SUFFIX = ".part";
+
   private VerifiedFileWriter() {}
 
   /**
@@ -33,7 +35,8 @@ final class VerifiedFileWriter {
       throws IOException {
     Path directory = target.toAbsolutePath().getParent();
     Files.createDirectories(directory);
-    Path temporary = Files.createTempFile(directory, "." + target.getFileName() + "-", ".part");
+    Path temporary =
+        Files.createTempFile(directory, "." + target.getFileName() + "-", TEMPORARY_SUFFIX);
     try {
       MessageDigest digest = Sha256.newDigest();
       try (InputStream in =

@@ -93,6 +93,24 @@ class MirrorFetcherTest {
   }
 
   @Test
+  void combinesMirrorsThatEachLackSomeFiles() {
+    served.put("/a/train-images-idx3-ubyte.gz", Fixtures.gzip(Fixtures.TRAIN_IMAGES));
+    served.put("/a/t10k-images-idx3-ubyte.gz", Fixtures.gzip(Fixtures.TEST_IMAGES));
+    served.put("/b/train-labels-idx1-ubyte.gz", Fixtures.gzip(Fixtures.TRAIN_LABEL_BYTES));
+    served.put("/b/t10k-labels-idx1-ubyte.gz", Fixtures.gzip(Fixtures.TEST_LABEL_BYTES));
+    DataOptions options =
+        DataOptions.defaults()
+            .withCacheRoot(temp.resolve("cache"))
+            .withMirrors(List.of(base("/a/"), base("/b/")));
+
+    TrainTestSplit split = Datasets.load(tiny, options, home(Map.of()), progress::add);
+
+    assertThat(split.train().labels()).containsExactly(Fixtures.TRAIN_LABELS);
+    // The second mirror is only asked for what the first one lacked.
+    assertThat(requests).filteredOn(p -> p.startsWith("/b/")).hasSize(2);
+  }
+
+  @Test
   void mirrorServingWrongBytesIsAnErrorAndLeavesNoFile() throws IOException {
     serveTiny("/bad/");
     served.put("/bad/train-labels-idx1-ubyte.gz", Fixtures.gzip(Fixtures.labels(9, 9, 9)));

