@@ -15,8 +15,8 @@ import org.tensorflow.types.TFloat32;
 /**
  * The forward graph of a {@link ModelSpec}: placeholders for a batch of features [?, in] and
  * one-hot labels [?, classes] (unknown batch dimension, so the smaller last batch of an epoch is
- * fed to the same graph), one weight variable [in, out] and one bias variable [out] per layer,
- * Z = A W + b, the hidden activation, logits and the batch-mean softmax cross-entropy.
+ * fed to the same graph), one weight variable [in, out] and one bias variable [out] per layer, Z =
+ * A W + b, the hidden activation, logits and the batch-mean softmax cross-entropy.
  *
  * <p>Weights are [in, out] row-major, exactly the layout of {@link Parameters}, so loading and
  * exporting copy arrays without transposing.
@@ -24,10 +24,8 @@ import org.tensorflow.types.TFloat32;
 final class MlpGraph {
   final Placeholder<TFloat32> features;
   final Placeholder<TFloat32> oneHotLabels;
-  /** W0, b0, W1, b1, ...: the order of {@link #variables()} and of every gradient list. */
-  final List<Variable<TFloat32>> weights = new ArrayList<>();
-
-  final List<Variable<TFloat32>> biases = new ArrayList<>();
+  private final List<Variable<TFloat32>> weights = new ArrayList<>();
+  private final List<Variable<TFloat32>> biases = new ArrayList<>();
   final Operand<TFloat32> logits;
   final Operand<TFloat32> loss;
   final ModelSpec spec;
@@ -57,7 +55,7 @@ final class MlpGraph {
     loss = tf.withName("loss").math.mean(perSample, tf.constant(0));
   }
 
-  /** W0, b0, W1, b1, ... in layer order. */
+  /** W0, b0, W1, b1, ...: the order of every gradient list and of exported parameters. */
   List<Variable<TFloat32>> variables() {
     List<Variable<TFloat32>> all = new ArrayList<>();
     for (int l = 0; l < weights.size(); l++) {
@@ -69,7 +67,8 @@ final class MlpGraph {
 
   private static Operand<TFloat32> initialWeights(
       Ops tf, ModelSpec spec, Parameters initial, int layer) {
-    // The constant holds a copy of the shared values; the variable's init op assigns it bit for bit.
+    // The constant holds a copy of the shared values; the variable's init op assigns it bit for
+    // bit.
     return tf.constant(
         Shape.of(spec.inputs(layer), spec.outputs(layer)),
         DataBuffers.of(initial.weights(layer), true, false));

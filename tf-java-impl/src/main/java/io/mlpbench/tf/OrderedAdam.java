@@ -23,10 +23,10 @@ import org.tensorflow.types.family.TType;
  *
  * <p>Why not {@code org.tensorflow.framework.optimizers.Adam}: in TF Java 1.1.0 (and on its main
  * branch) its {@code finish} multiplies the beta powers by beta1/beta2 in the same step without
- * making those assigns wait for the {@code ApplyAdam} ops that read them, so each variable's
- * update uses beta^t or beta^(t+1) depending on thread scheduling. Measured on the first step of
- * a 784-64-32-10 net: output-layer weights moved by 0.74 x lr on average instead of the 0.99 x lr
- * of the Adam equations, first-layer weights by 0.28 or 0.39 x lr (varying run to run) instead of
+ * making those assigns wait for the {@code ApplyAdam} ops that read them, so each variable's update
+ * uses beta^t or beta^(t+1) depending on thread scheduling. Measured on the first step of a
+ * 784-64-32-10 net: output-layer weights moved by 0.74 x lr on average instead of the 0.99 x lr of
+ * the Adam equations, first-layer weights by 0.28 or 0.39 x lr (varying run to run) instead of
  * 0.53. Here the beta-power updates carry control dependencies on every variable update, as TF
  * Python's AdamOptimizer does; the first step then matches the closed form to 1.5e-8.
  */

@@ -19,8 +19,8 @@ import org.tensorflow.types.family.TType;
 /**
  * Route {@code tf-tape}, the counterpart of a Keras {@code tf.GradientTape} loop: the graph holds
  * the gradients of the loss with respect to every variable as explicit outputs ({@code
- * tf.gradients}), and the optimizer's {@code applyGradients} turns exactly those gradients into
- * the update. Our Java loop runs one session step per batch.
+ * tf.gradients}), and the optimizer's {@code applyGradients} turns exactly those gradients into the
+ * update. Our Java loop runs one session step per batch.
  */
 final class TapeTrainer extends TfTrainer {
   /** dLoss/dW0, dLoss/db0, dLoss/dW1, ...: the order of {@link MlpGraph#variables()}. */

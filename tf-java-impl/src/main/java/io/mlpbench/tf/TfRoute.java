@@ -14,7 +14,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.Properties;
 
-/** The two TensorFlow Java routes. Cheap to construct: TensorFlow's native library loads in create. */
+/**
+ * The two TensorFlow Java routes. Cheap to construct: TensorFlow's native library loads in create.
+ */
 enum TfRoute implements Route {
   /** Explicit gradients + {@code applyGradients}, driven by our loop: see {@link TapeTrainer}. */
   TAPE("tf-tape", ApiStyle.LOOP),
@@ -50,8 +52,8 @@ enum TfRoute implements Route {
   }
 
   /**
-   * TF_CPP_MIN_LOG_LEVEL=2 keeps TensorFlow's native INFO and WARNING lines (CPU feature and
-   * oneDNN notices) out of the output; threads are set per session, so nothing else is needed.
+   * TF_CPP_MIN_LOG_LEVEL=2 keeps TensorFlow's native INFO and WARNING lines (CPU feature and oneDNN
+   * notices) out of the output; threads are set per session, so nothing else is needed.
    */
   @Override
   public LaunchRequirements launchRequirements(TrainingConfig config) {

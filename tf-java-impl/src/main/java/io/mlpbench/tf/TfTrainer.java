@@ -26,7 +26,7 @@ import org.tensorflow.types.TFloat32;
  * copies each batch once, from the Java array straight into the native tensor.
  */
 abstract class TfTrainer implements Trainer {
-  final Graph graph;
+  private final Graph graph;
   final MlpGraph model;
   private final Op trainOp;
   private final Session session;
@@ -49,8 +49,8 @@ abstract class TfTrainer implements Trainer {
   }
 
   /**
-   * Intra-op threads (Eigen's pool inside a matmul) and inter-op threads (independent ops run
-   * side by side) both set to {@code threads}, so the route uses exactly the cores it is given.
+   * Intra-op threads (Eigen's pool inside a matmul) and inter-op threads (independent ops run side
+   * by side) both set to {@code threads}, so the route uses exactly the cores it is given.
    */
   static ConfigProto sessionConfig(int threads) {
     return ConfigProto.newBuilder()
@@ -144,13 +144,17 @@ abstract class TfTrainer implements Trainer {
     graph.close();
   }
 
-  /** A [rows, columns] tensor holding the first rows x columns floats of {@code values}: one bulk copy. */
+  /**
+   * A [rows, columns] tensor holding the first rows x columns floats of {@code values}: one bulk
+   * copy.
+   */
   static TFloat32 tensor(float[] values, int rows, int columns) {
     int count = rows * columns;
     if (values.length < count) {
       throw new IllegalArgumentException(
-          "expected at least " + rows + " x " + columns + " = " + count + " floats, found "
-              + values.length);
+          String.format(
+              "expected at least %d x %d = %d floats to feed, found an array of %d",
+              rows, columns, count, values.length));
     }
     return TFloat32.tensorOf(
         Shape.of(rows, columns), t -> t.asRawTensor().data().asFloats().write(values, 0, count));

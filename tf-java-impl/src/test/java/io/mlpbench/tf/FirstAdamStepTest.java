@@ -56,7 +56,9 @@ class FirstAdamStepTest {
       compared += compare(initial.weights(l), after.weights(l), g.weights()[l], config, "W" + l);
       compared += compare(initial.biases(l), after.biases(l), g.biases()[l], config, "b" + l);
     }
-    assertThat(compared).as("parameters with a gradient large enough to compare").isGreaterThan(1000);
+    assertThat(compared)
+        .as("parameters with a gradient large enough to compare")
+        .isGreaterThan(1000);
   }
 
   private static int compare(
@@ -71,7 +73,9 @@ class FirstAdamStepTest {
       double v = (1 - c.beta2()) * gradient[i] * gradient[i];
       double lr1 = c.learningRate() * Math.sqrt(1 - c.beta2()) / (1 - c.beta1());
       double expected = before[i] - lr1 * m / (Math.sqrt(v) + c.epsilon());
-      assertThat((double) after[i]).as("%s[%d]", name, i).isCloseTo(expected, within(STEP_TOLERANCE));
+      assertThat((double) after[i])
+          .as("%s[%d]", name, i)
+          .isCloseTo(expected, within(STEP_TOLERANCE));
       compared++;
     }
     return compared;

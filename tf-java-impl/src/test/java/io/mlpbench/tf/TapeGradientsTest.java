@@ -18,10 +18,10 @@ import org.junit.jupiter.params.provider.EnumSource;
 /** tf-tape's explicit gradients against manual's double-precision textbook backprop. */
 class TapeGradientsTest {
   /**
-   * Absolute 2e-6: TF sums in float32 (784-term dot products, 64-row batch sums), so each
-   * gradient carries about sqrt(n) x 2^-24 relative error on values of at most ~0.1, i.e. ~1e-7;
-   * a missing activation derivative, a sum instead of a mean or a transposed weight is off by
-   * 1e-3 or more on these gradients.
+   * Absolute 2e-6: TF sums in float32 (784-term dot products, 64-row batch sums), so each gradient
+   * carries about sqrt(n) x 2^-24 relative error on values of at most ~0.1, i.e. ~1e-7; a missing
+   * activation derivative, a sum instead of a mean or a transposed weight is off by 1e-3 or more on
+   * these gradients.
    */
   static final double GRADIENT_TOLERANCE = 2e-6;
 
@@ -45,7 +45,8 @@ class TapeGradientsTest {
       assertThat(actual).hasNumberOfRows(2 * spec.layerCount());
       for (int l = 0; l < spec.layerCount(); l++) {
         assertClose(actual[2 * l], expected.weights()[l], "dW" + l + " (" + activation.id() + ")");
-        assertClose(actual[2 * l + 1], expected.biases()[l], "db" + l + " (" + activation.id() + ")");
+        assertClose(
+            actual[2 * l + 1], expected.biases()[l], "db" + l + " (" + activation.id() + ")");
       }
       assertThat(trainer.exportParameters().exactlyEquals(initial))
           .as("fetching gradients leaves the parameters untouched")

@@ -19,7 +19,8 @@ class TfRouteTest {
     Route minimize = Routes.byId("tf-minimize");
     assertThat(tape.style()).isEqualTo(ApiStyle.LOOP);
     assertThat(minimize.style()).isEqualTo(ApiStyle.FIT);
-    // The version comes from tensorflow-core-api's Maven metadata, pinned to 1.1.0 in the parent pom.
+    // The version comes from tensorflow-core-api's Maven metadata, pinned to 1.1.0 in the parent
+    // pom.
     assertThat(tape.frameworkVersion()).isEqualTo("1.1.0");
     assertThat(tape.launchRequirements(TrainingConfig.defaults()).environment())
         .containsEntry("TF_CPP_MIN_LOG_LEVEL", "2");
@@ -36,7 +37,8 @@ class TfRouteTest {
   void rejectsTheTorchAdamFormItCannotMatch() {
     ModelSpec spec = ModelSpec.of(784, new int[] {8}, 10, io.mlpbench.core.Activation.RELU);
     TrainingConfig torch = TrainingConfig.defaults().withAdamForm(AdamForm.TORCH);
-    assertThatThrownBy(() -> Routes.byId("tf-tape").create(spec, torch, Parameters.initial(spec, 1)))
+    assertThatThrownBy(
+            () -> Routes.byId("tf-tape").create(spec, torch, Parameters.initial(spec, 1)))
         .isInstanceOf(IllegalArgumentException.class)
         .hasMessageContaining("EPSILON_HAT")
         .hasMessageContaining("TORCH");
