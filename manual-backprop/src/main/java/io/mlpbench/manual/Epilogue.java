@@ -2,7 +2,6 @@ package io.mlpbench.manual;
 
 import io.mlpbench.core.Activation;
 import jdk.incubator.vector.FloatVector;
-import jdk.incubator.vector.VectorMask;
 import jdk.incubator.vector.VectorOperators;
 import jdk.incubator.vector.VectorSpecies;
 
@@ -54,13 +53,12 @@ enum Epilogue {
     }
     FloatVector zero = FloatVector.zero(SPECIES);
     FloatVector one = FloatVector.broadcast(SPECIES, 1f);
-    for (int j = j0; j < j1; j += SPECIES.length()) {
-      VectorMask<Float> cols = SPECIES.indexInRange(j, j1);
-      FloatVector b = bias == null ? zero : FloatVector.fromArray(SPECIES, bias, j, cols);
+    for (int j = j0; j < j1; j += SPECIES.length()) { // j1 - j0 is whole vectors (padded)
+      FloatVector b = bias == null ? zero : FloatVector.fromArray(SPECIES, bias, j);
       for (int i = i0; i < i1; i++) {
         int at = i * ldc + j;
-        FloatVector v = FloatVector.fromArray(SPECIES, c, at, cols);
-        FloatVector g = gate == null ? zero : FloatVector.fromArray(SPECIES, gate, at, cols);
+        FloatVector v = FloatVector.fromArray(SPECIES, c, at);
+        FloatVector g = gate == null ? zero : FloatVector.fromArray(SPECIES, gate, at);
         v =
             switch (this) {
               case BIAS -> v.add(b);
@@ -76,7 +74,7 @@ enum Epilogue {
               case SIGMOID_DERIVATIVE -> v.mul(g.mul(one.sub(g)));
               case NONE -> v;
             };
-        v.intoArray(c, at, cols);
+        v.intoArray(c, at);
       }
     }
   }

@@ -17,6 +17,11 @@ import io.mlpbench.dataset.Batch;
  * the old W[l]), dW[l] = A[l-1]^T dZ[l], db[l] = column sums of dZ[l]; finally one fused optimizer
  * pass. Z is never stored: g' is computed from A = g(Z). Buffers are allocated once per batch size,
  * so steady-state steps allocate nothing.
+ *
+ * <p>Internally every layer's output width is padded to whole vectors ({@link Gemm#padded}): W[l]
+ * is (in x cols[l]), b[l], A[l] and dZ[l] have cols[l] columns, the padding holds zeros in W, b
+ * and dZ (so it adds zeros to no real value and its own gradient stays 0) and is never read as an
+ * input. Parameters are padded on the way in and trimmed on the way out.
  */
 public final class FastTrainer implements Trainer {
   /** Rows per forward pass when predicting many samples. */
@@ -25,6 +30,8 @@ public final class FastTrainer implements Trainer {
   private final ModelSpec spec;
   private final TrainingConfig config;
   private final int layers;
+  /** cols[l]: padded width of layer l's output. */
+  private final int[] cols;
   private final float[][] weights;
   private final float[][] biases;
   private final float[][] weightGradients;
@@ -45,19 +52,19 @@ public final class FastTrainer implements Trainer {
   /** Activations and deltas for up to {@code capacity} rows. */
   private static final class Workspace {
     final int capacity;
-    /** a[l] = A[l] (capacity x n_l) for l = 1..L-1; a[L] holds the logits; a[0] is the input. */
+    /** a[l] = A[l] (capacity x cols) for l = 1..L-1; a[L] holds the logits; a[0] is the input. */
     final float[][] a;
-    /** dz[l] = dZ[l+1] (capacity x n_{l+1}). */
+    /** dz[l] = dZ of layer l (capacity x cols[l]). */
     final float[][] dz;
 
-    Workspace(ModelSpec spec, int capacity) {
+    Workspace(int[] cols, int capacity) {
       this.capacity = capacity;
-      int layers = spec.layerCount();
+      int layers = cols.length;
       a = new float[layers + 1][];
       dz = new float[layers][];
       for (int l = 0; l < layers; l++) {
-        a[l + 1] = new float[capacity * spec.outputs(l)];
-        dz[l] = new float[capacity * spec.outputs(l)];
+        a[l + 1] = new float[capacity * cols[l]];
+        dz[l] = new float[capacity * cols[l]]; // padding columns stay 0
       }
     }
   }
@@ -66,6 +73,10 @@ public final class FastTrainer implements Trainer {
     this.spec = initial.spec();
     this.config = config;
     this.layers = spec.layerCount();
+    cols = new int[layers];
+    for (int l = 0; l < layers; l++) {
+      cols[l] = Gemm.padded(spec.outputs(l));
+    }
     weights = new float[layers][];
     biases = new float[layers][];
     weightGradients = new float[layers][];
@@ -77,11 +88,12 @@ public final class FastTrainer implements Trainer {
     mBiases = new float[layers][];
     vBiases = new float[layers][];
     for (int l = 0; l < layers; l++) {
-      weights[l] = initial.weights(l).clone();
-      biases[l] = initial.biases(l).clone();
+      weights[l] = pad(initial.weights(l), spec.inputs(l), spec.outputs(l), cols[l]);
+      biases[l] = pad(initial.biases(l), 1, spec.outputs(l), cols[l]);
       weightGradients[l] = new float[weights[l].length];
       biasGradients[l] = new float[biases[l].length];
-      weightsTransposed[l] = l > 0 ? new float[weights[l].length] : null; // dA[0] is never needed
+      // W[l]^T is (out x cols[l-1]); dA[0] is never needed, so layer 0 has none
+      weightsTransposed[l] = l > 0 ? new float[spec.outputs(l) * cols[l - 1]] : null;
       if (adam) {
         mWeights[l] = new float[weights[l].length];
         vWeights[l] = new float[weights[l].length];
@@ -90,14 +102,14 @@ public final class FastTrainer implements Trainer {
       }
     }
     pool = new WorkerPool(config.threads());
-    training = new Workspace(spec, config.batchSize());
+    training = new Workspace(cols, config.batchSize());
   }
 
   @Override
   public float trainStep(Batch batch) {
     int rows = batch.rows();
     if (rows > training.capacity) {
-      training = new Workspace(spec, rows);
+      training = new Workspace(cols, rows);
     }
     forward(training, batch.features(), 0, rows);
     float loss = outputDelta(training, batch.labels(), rows);
@@ -118,15 +130,18 @@ public final class FastTrainer implements Trainer {
   /** Z[l] = A[l-1] W[l] + b[l] and A[l] = g(Z[l]) for every layer; logits end up in a[L]. */
   private void forward(Workspace w, float[] input, int inputOffset, int rows) {
     for (int l = 0; l < layers; l++) {
-      int in = spec.inputs(l);
-      int out = spec.outputs(l);
       float[] a = l == 0 ? input : w.a[l];
       int offset = l == 0 ? inputOffset : 0;
       Epilogue epilogue = l < layers - 1 ? Epilogue.forward(spec.hiddenActivation()) : Epilogue.BIAS;
-      gemm.set(a, offset, in, 1, weights[l], out, w.a[l + 1], out, rows, in, out, epilogue,
-          biases[l], null);
+      gemm.set(a, offset, inputStride(l), 1, weights[l], cols[l], w.a[l + 1], cols[l], rows,
+          spec.inputs(l), cols[l], epilogue, biases[l], null);
       pool.run(gemm);
     }
+  }
+
+  /** Row stride of layer l's input: the features' width, or the previous layer's padded width. */
+  private int inputStride(int l) {
+    return l == 0 ? spec.inputSize() : cols[l - 1];
   }
 
   /**
@@ -139,7 +154,7 @@ public final class FastTrainer implements Trainer {
     float[] dz = w.dz[layers - 1];
     double total = 0;
     for (int r = 0; r < rows; r++) {
-      int o = r * classes;
+      int o = r * cols[layers - 1];
       double max = Double.NEGATIVE_INFINITY;
       for (int c = 0; c < classes; c++) {
         max = Math.max(max, logits[o + c]);
@@ -165,17 +180,18 @@ public final class FastTrainer implements Trainer {
       float[] aPrev = l == 0 ? input : w.a[l];
       if (l > 0) {
         // dZ[l-1] = (dZ[l] W[l]^T) * g'(Z[l-1]), before W[l] changes.
-        transpose.set(weights[l], weightsTransposed[l], in, out);
+        transpose.set(weights[l], cols[l], weightsTransposed[l], cols[l - 1], in, out);
         pool.run(transpose);
-        gemm.set(w.dz[l], 0, out, 1, weightsTransposed[l], in, w.dz[l - 1], in, rows, out, in,
-            Epilogue.derivative(spec.hiddenActivation()), null, aPrev);
+        gemm.set(w.dz[l], 0, cols[l], 1, weightsTransposed[l], cols[l - 1], w.dz[l - 1],
+            cols[l - 1], rows, out, cols[l - 1], Epilogue.derivative(spec.hiddenActivation()),
+            null, aPrev);
         pool.run(gemm);
       }
       // dW[l] = A[l-1]^T dZ[l]: A[l-1] read transposed through its strides, no copy.
-      gemm.set(aPrev, 0, 1, in, w.dz[l], out, weightGradients[l], out, in, rows, out,
-          Epilogue.NONE, null, null);
+      gemm.set(aPrev, 0, 1, inputStride(l), w.dz[l], cols[l], weightGradients[l], cols[l], in,
+          rows, cols[l], Epilogue.NONE, null, null);
       pool.run(gemm);
-      columnSums(w.dz[l], rows, out, biasGradients[l]);
+      columnSums(w.dz[l], rows, cols[l], biasGradients[l]);
     }
   }
 
@@ -195,12 +211,15 @@ public final class FastTrainer implements Trainer {
     int classes = spec.classCount();
     float[] logits = new float[rows * classes];
     if (inference == null) {
-      inference = new Workspace(spec, INFERENCE_ROWS);
+      inference = new Workspace(cols, INFERENCE_ROWS);
     }
     for (int start = 0; start < rows; start += INFERENCE_ROWS) {
       int n = Math.min(INFERENCE_ROWS, rows - start);
       forward(inference, features, start * spec.inputSize(), n);
-      System.arraycopy(inference.a[layers], 0, logits, start * classes, n * classes);
+      for (int r = 0; r < n; r++) {
+        System.arraycopy(inference.a[layers], r * cols[layers - 1], logits, (start + r) * classes,
+            classes);
+      }
     }
     return logits;
   }
@@ -210,19 +229,38 @@ public final class FastTrainer implements Trainer {
     float[][] w = new float[layers][];
     float[][] b = new float[layers][];
     for (int l = 0; l < layers; l++) {
-      w[l] = weights[l].clone();
-      b[l] = biases[l].clone();
+      w[l] = trim(weights[l], spec.inputs(l), spec.outputs(l), cols[l]);
+      b[l] = trim(biases[l], 1, spec.outputs(l), cols[l]);
     }
     return new Parameters(spec, w, b);
   }
 
-  /** Gradients of the last step (for tests), in the parameters' layout. */
+  /** Weight gradient of the last step (for tests), in the parameters' layout. */
   float[] weightGradient(int layer) {
-    return weightGradients[layer];
+    return trim(weightGradients[layer], spec.inputs(layer), spec.outputs(layer), cols[layer]);
   }
 
+  /** Bias gradient of the last step (for tests). */
   float[] biasGradient(int layer) {
-    return biasGradients[layer];
+    return trim(biasGradients[layer], 1, spec.outputs(layer), cols[layer]);
+  }
+
+  /** A (rows x n) matrix widened to (rows x stride) with zero columns. */
+  private static float[] pad(float[] m, int rows, int n, int stride) {
+    float[] p = new float[rows * stride];
+    for (int r = 0; r < rows; r++) {
+      System.arraycopy(m, r * n, p, r * stride, n);
+    }
+    return p;
+  }
+
+  /** The inverse of {@link #pad}. */
+  private static float[] trim(float[] p, int rows, int n, int stride) {
+    float[] m = new float[rows * n];
+    for (int r = 0; r < rows; r++) {
+      System.arraycopy(p, r * stride, m, r * n, n);
+    }
+    return m;
   }
 
   @Override
@@ -276,17 +314,24 @@ public final class FastTrainer implements Trainer {
     }
   }
 
-  /** W (in x out) to W^T (out x in), in 16 x 16 tiles, rows of W^T split between threads. */
+  /**
+   * W (in x out, row stride ldw) to W^T (out x in, row stride ldt), in 16 x 16 tiles, rows of W^T
+   * split between threads; W^T's padding columns are never written and stay 0.
+   */
   private static final class TransposeJob implements WorkerPool.Job {
     private static final int TILE = 16;
     private float[] w;
+    private int ldw;
     private float[] wt;
+    private int ldt;
     private int in;
     private int out;
 
-    void set(float[] w, float[] wt, int in, int out) {
+    void set(float[] w, int ldw, float[] wt, int ldt, int in, int out) {
       this.w = w;
+      this.ldw = ldw;
       this.wt = wt;
+      this.ldt = ldt;
       this.in = in;
       this.out = out;
     }
@@ -301,7 +346,7 @@ public final class FastTrainer implements Trainer {
           int iEnd = Math.min(ii + TILE, in);
           for (int j = jj; j < jEnd; j++) {
             for (int i = ii; i < iEnd; i++) {
-              wt[j * in + i] = w[i * out + j];
+              wt[j * ldt + i] = w[i * ldw + j];
             }
           }
         }

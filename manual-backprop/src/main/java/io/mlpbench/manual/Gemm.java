@@ -1,7 +1,6 @@
 package io.mlpbench.manual;
 
 import jdk.incubator.vector.FloatVector;
-import jdk.incubator.vector.VectorMask;
 import jdk.incubator.vector.VectorSpecies;
 
 /**
@@ -14,7 +13,8 @@ import jdk.incubator.vector.VectorSpecies;
  * spill on Java 17's C2 (vectors get boxed, several times slower), so the block stays small. Loops
  * run column panel outermost so the panel of B (k x 2 vectors) stays in L1/L2 while every row block
  * of A passes over it. A may be read transposed through its strides, so A^T dZ needs no copy.
- * Column tails narrower than a vector use masked loads and stores; row tails a 1-row kernel.
+ * Column tails are handled by padding (n is always whole vectors, see {@link #multiply}); row tails
+ * by 1-row kernels.
  *
  * <p>Every element of C is a sum over p in increasing order computed by one thread, so the result
  * does not depend on how rows are split between threads.
@@ -27,11 +27,18 @@ final class Gemm {
 
   private Gemm() {}
 
+  /** {@code n} rounded up to a whole number of vectors: the padded width of every C and B. */
+  static int padded(int n) {
+    return (n + LANES - 1) / LANES * LANES;
+  }
+
   /**
    * C(i, j) = sum over p in [0, k) of A(i, p) B(p, j), for rows i in [i0, i1) and columns j in [0,
    * n), then {@code epilogue} on those rows. A(i, p) = a[aOffset + i * aRow + p * aCol] (aRow =
    * lda, aCol = 1 for A itself; aRow = 1, aCol = lda to read a stored matrix transposed); B(p, j) =
-   * b[p * ldb + j]; C(i, j) = c[i * ldc + j].
+   * b[p * ldb + j]; C(i, j) = c[i * ldc + j]. {@code n} must be a multiple of {@link #LANES}: callers
+   * pad B and C with zero columns (see {@link #padded}), which keeps every load and store a whole
+   * vector (masked stores are scalar loops on Java 17).
    */
   static void multiply(
       float[] a, int aOffset, int aRow, int aCol,
@@ -39,6 +46,9 @@ final class Gemm {
       float[] c, int ldc,
       int i0, int i1, int k, int n,
       Epilogue epilogue, float[] bias, float[] gate) {
+    if (n % LANES != 0) {
+      throw new IllegalArgumentException("n = " + n + " is not a multiple of " + LANES + " lanes");
+    }
     int j = 0;
     for (; j + 2 * LANES <= n; j += 2 * LANES) {
       int i = i0;
@@ -50,16 +60,13 @@ final class Gemm {
       }
       epilogue.apply(c, ldc, i0, i1, j, j + 2 * LANES, bias, gate);
     }
-    if (j < n) {
-      // One last panel of at most 2 vectors; lanes past n are masked off.
-      VectorMask<Float> m0 = SPECIES.indexInRange(j, n);
-      VectorMask<Float> m1 = SPECIES.indexInRange(j + LANES, n);
+    if (j < n) { // one last panel of a single vector
       int i = i0;
       for (; i + ROW_BLOCK <= i1; i += ROW_BLOCK) {
-        block4x2Masked(a, aOffset + i * aRow, aRow, aCol, b, ldb, j, c, i * ldc + j, ldc, k, m0, m1);
+        block4x1(a, aOffset + i * aRow, aRow, aCol, b, ldb, j, c, i * ldc + j, ldc, k);
       }
       for (; i < i1; i++) {
-        block4x2Masked(a, aOffset + i * aRow, 0, aCol, b, ldb, j, c, i * ldc + j, 0, k, m0, m1);
+        block1x1(a, aOffset + i * aRow, aCol, b, ldb, j, c, i * ldc + j, k);
       }
       epilogue.apply(c, ldc, i0, i1, j, n, bias, gate);
     }
@@ -123,48 +130,40 @@ final class Gemm {
     c01.intoArray(c, c0 + LANES);
   }
 
-  /**
-   * The 4 x 2 kernel with masked columns, for the last panel. With aRow = ldc = 0 it computes one
-   * row (the four accumulators then hold the same row and the stores coincide).
-   */
-  private static void block4x2Masked(
+  private static void block4x1(
       float[] a, int a0, int aRow, int aCol, float[] b, int ldb, int j, float[] c, int c0, int ldc,
-      int k, VectorMask<Float> m0, VectorMask<Float> m1) {
-    FloatVector c00 = FloatVector.zero(SPECIES);
-    FloatVector c01 = FloatVector.zero(SPECIES);
-    FloatVector c10 = FloatVector.zero(SPECIES);
-    FloatVector c11 = FloatVector.zero(SPECIES);
-    FloatVector c20 = FloatVector.zero(SPECIES);
-    FloatVector c21 = FloatVector.zero(SPECIES);
-    FloatVector c30 = FloatVector.zero(SPECIES);
-    FloatVector c31 = FloatVector.zero(SPECIES);
+      int k) {
+    FloatVector c0v = FloatVector.zero(SPECIES);
+    FloatVector c1v = FloatVector.zero(SPECIES);
+    FloatVector c2v = FloatVector.zero(SPECIES);
+    FloatVector c3v = FloatVector.zero(SPECIES);
     int ap = a0;
     int bp = j;
     for (int p = 0; p < k; p++) {
-      FloatVector b0 = FloatVector.fromArray(SPECIES, b, bp, m0);
-      FloatVector b1 = FloatVector.fromArray(SPECIES, b, bp + LANES, m1);
-      FloatVector x = FloatVector.broadcast(SPECIES, a[ap]);
-      c00 = x.fma(b0, c00);
-      c01 = x.fma(b1, c01);
-      x = FloatVector.broadcast(SPECIES, a[ap + aRow]);
-      c10 = x.fma(b0, c10);
-      c11 = x.fma(b1, c11);
-      x = FloatVector.broadcast(SPECIES, a[ap + 2 * aRow]);
-      c20 = x.fma(b0, c20);
-      c21 = x.fma(b1, c21);
-      x = FloatVector.broadcast(SPECIES, a[ap + 3 * aRow]);
-      c30 = x.fma(b0, c30);
-      c31 = x.fma(b1, c31);
+      FloatVector b0 = FloatVector.fromArray(SPECIES, b, bp);
+      c0v = FloatVector.broadcast(SPECIES, a[ap]).fma(b0, c0v);
+      c1v = FloatVector.broadcast(SPECIES, a[ap + aRow]).fma(b0, c1v);
+      c2v = FloatVector.broadcast(SPECIES, a[ap + 2 * aRow]).fma(b0, c2v);
+      c3v = FloatVector.broadcast(SPECIES, a[ap + 3 * aRow]).fma(b0, c3v);
       ap += aCol;
       bp += ldb;
     }
-    c00.intoArray(c, c0, m0);
-    c01.intoArray(c, c0 + LANES, m1);
-    c10.intoArray(c, c0 + ldc, m0);
-    c11.intoArray(c, c0 + ldc + LANES, m1);
-    c20.intoArray(c, c0 + 2 * ldc, m0);
-    c21.intoArray(c, c0 + 2 * ldc + LANES, m1);
-    c30.intoArray(c, c0 + 3 * ldc, m0);
-    c31.intoArray(c, c0 + 3 * ldc + LANES, m1);
+    c0v.intoArray(c, c0);
+    c1v.intoArray(c, c0 + ldc);
+    c2v.intoArray(c, c0 + 2 * ldc);
+    c3v.intoArray(c, c0 + 3 * ldc);
+  }
+
+  private static void block1x1(
+      float[] a, int a0, int aCol, float[] b, int ldb, int j, float[] c, int c0, int k) {
+    FloatVector acc = FloatVector.zero(SPECIES);
+    int ap = a0;
+    int bp = j;
+    for (int p = 0; p < k; p++) {
+      acc = FloatVector.broadcast(SPECIES, a[ap]).fma(FloatVector.fromArray(SPECIES, b, bp), acc);
+      ap += aCol;
+      bp += ldb;
+    }
+    acc.intoArray(c, c0);
   }
 }

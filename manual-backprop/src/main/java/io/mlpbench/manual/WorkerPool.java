@@ -16,8 +16,9 @@ final class WorkerPool implements AutoCloseable {
     void run(int part, int parts);
   }
 
-  // How long waiting threads spin before parking: short jobs (microseconds) are common.
-  private static final int SPINS = 20_000;
+  // How long waiting threads spin (~tens of microseconds) before parking: the jobs of one step
+  // follow each other within microseconds, but a long spin starves others on a shared machine.
+  private static final int SPINS = 2_000;
 
   private final int parts;
   private final Thread[] workers;
