@@ -6,6 +6,7 @@ import java.nio.file.Path;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import org.apache.commons.compress.archivers.ArchiveInputStream;
 import org.apache.commons.compress.archivers.tar.TarArchiveEntry;
 import org.apache.commons.compress.archivers.tar.TarArchiveInputStream;
 
@@ -29,7 +30,7 @@ final class TarballExtractor {
       throws IOException {
     Path root = targetDir.toAbsolutePath().normalize();
     try (TarArchiveInputStream tar = open(archive)) {
-      for (TarArchiveEntry entry; (entry = tar.getNextEntry()) != null; ) {
+      for (TarArchiveEntry entry; (entry = next(tar)) != null; ) {
         safeRelativePath(archive, entry.getName(), root);
       }
     }
@@ -41,7 +42,7 @@ final class TarballExtractor {
     }
     Map<String, Boolean> written = new HashMap<>();
     try (TarArchiveInputStream tar = open(archive)) {
-      for (TarArchiveEntry entry; (entry = tar.getNextEntry()) != null; ) {
+      for (TarArchiveEntry entry; (entry = next(tar)) != null; ) {
         Path path = safeRelativePath(archive, entry.getName(), root);
         if (!path.startsWith(directory) || path.getNameCount() != directory.getNameCount() + 1) {
           continue;
@@ -65,6 +66,15 @@ final class TarballExtractor {
             archive + ": expected entry " + prefix + file.fileName() + " (or .gz), found none");
       }
     }
+  }
+
+  /**
+   * Called through the erased base-class signature, which every commons-compress release has: a
+   * framework on a route's classpath may bring an older one (DL4J brings 1.21, whose
+   * TarArchiveInputStream lacks the covariant getNextEntry).
+   */
+  private static TarArchiveEntry next(ArchiveInputStream<?> tar) throws IOException {
+    return (TarArchiveEntry) tar.getNextEntry();
   }
 
   private static TarArchiveInputStream open(Path archive) throws IOException {
