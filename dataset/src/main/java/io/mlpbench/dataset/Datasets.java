@@ -66,9 +66,9 @@ public final class Datasets {
     Path labelsPath = location.file(labelsFile);
     try {
       IdxImages images = IdxReader.readImages(imagesPath);
-      verify(imagesPath, imagesFile, images.sha256());
+      verify(location, imagesPath, imagesFile, images.sha256());
       IdxLabels labels = IdxReader.readLabels(labelsPath, DatasetFiles.CLASS_COUNT);
-      verify(labelsPath, labelsFile, labels.sha256());
+      verify(location, labelsPath, labelsFile, labels.sha256());
       return IdxReader.pair(
           images,
           labels,
@@ -80,9 +80,20 @@ public final class Datasets {
     }
   }
 
-  private static void verify(Path path, ExpectedFile expected, String found) {
+  private static void verify(
+      DatasetLocation location, Path path, ExpectedFile expected, String found) {
     if (!found.equals(expected.sha256())) {
-      throw new ChecksumMismatchException(path, expected.sha256(), found);
+      String advice =
+          switch (location.origin()) {
+            case EXPLICIT_DIRECTORY ->
+                "a different or corrupt file in the directory you gave;"
+                    + " is it the "
+                    + location.dataset()
+                    + " dataset?";
+            case SYSTEM_DIRECTORY -> "a different or corrupt file; reinstall the package";
+            case CACHE, FETCHED -> "corrupt or a different file; delete it to fetch it again";
+          };
+      throw new ChecksumMismatchException(path, expected.sha256(), found, advice);
     }
   }
 

@@ -108,7 +108,8 @@ class DatasetAcquisitionTest {
         .isInstanceOf(ChecksumMismatchException.class)
         .hasMessageContaining(file.toString())
         .hasMessageContaining("expected SHA-256 " + tiny.trainImages().sha256())
-        .hasMessageContaining("found " + Sha256.hex(other));
+        .hasMessageContaining("found " + Sha256.hex(other))
+        .hasMessageContaining("is it the tiny dataset?");
   }
 
   @Test
