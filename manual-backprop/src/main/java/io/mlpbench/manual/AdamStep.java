@@ -15,19 +15,22 @@ import io.mlpbench.core.TrainingConfig;
  *       epsilonHat = eps * sqrt(1 - b2^t).
  * </ul>
  *
- * @param t the step number, 1 on the first step
+ * Static methods rather than a record, so a training step allocates nothing. {@code t} is the step
+ * number, 1 on the first step.
  */
-record AdamStep(int t, double stepSize, double epsilonHat) {
+final class AdamStep {
+  private AdamStep() {}
 
-  static AdamStep of(TrainingConfig config, int t) {
+  static double stepSize(TrainingConfig config, int t) {
     double correction1 = 1 - Math.pow(config.beta1(), t);
     double correction2 = 1 - Math.pow(config.beta2(), t);
-    double stepSize = config.learningRate() * Math.sqrt(correction2) / correction1;
-    double epsilonHat =
-        switch (config.adamForm()) {
-          case EPSILON_HAT -> config.epsilon();
-          case TORCH -> config.epsilon() * Math.sqrt(correction2);
-        };
-    return new AdamStep(t, stepSize, epsilonHat);
+    return config.learningRate() * Math.sqrt(correction2) / correction1;
+  }
+
+  static double epsilonHat(TrainingConfig config, int t) {
+    return switch (config.adamForm()) {
+      case EPSILON_HAT -> config.epsilon();
+      case TORCH -> config.epsilon() * Math.sqrt(1 - Math.pow(config.beta2(), t));
+    };
   }
 }

@@ -118,10 +118,9 @@ public final class FastTrainer implements Trainer {
       update.sgd((float) config.learningRate());
     } else {
       t++;
-      AdamStep step = AdamStep.of(config, t);
       update.adam(
-          (float) config.beta1(), (float) config.beta2(), (float) step.stepSize(),
-          (float) step.epsilonHat());
+          (float) config.beta1(), (float) config.beta2(), (float) AdamStep.stepSize(config, t),
+          (float) AdamStep.epsilonHat(config, t));
     }
     pool.run(update);
     return loss;

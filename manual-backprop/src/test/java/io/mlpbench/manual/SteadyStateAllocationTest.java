@@ -1,0 +1,61 @@
+package io.mlpbench.manual;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.mlpbench.core.Activation;
+import io.mlpbench.core.OptimizerKind;
+import io.mlpbench.core.TrainingConfig;
+import java.lang.management.ManagementFactory;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
+
+/** Once compiled, a training step allocates nothing, on the calling thread or in the pool. */
+class SteadyStateAllocationTest {
+
+  @ParameterizedTest
+  @EnumSource(OptimizerKind.class)
+  void trainingStepsAllocateNothingOnceWarm(OptimizerKind optimizer) {
+    RandomProblem p = RandomProblem.of(new int[] {50, 40, 37, 10}, Activation.RELU, 13, 8);
+    TrainingConfig config =
+        TrainingConfig.defaults().withOptimizer(optimizer, 1e-3).withThreads(2).withBatchSize(32);
+    com.sun.management.ThreadMXBean threads =
+        (com.sun.management.ThreadMXBean) ManagementFactory.getThreadMXBean();
+    try (FastTrainer trainer = new FastTrainer(config, p.parameters())) {
+      // warm-up until C2 has compiled the kernels: interpreted Vector API code boxes every vector
+      for (int s = 0; s < 1000; s++) {
+        trainer.trainStep(p.batch());
+      }
+      long[] ids = poolAndCaller();
+      long before = sum(threads.getThreadAllocatedBytes(ids));
+      int steps = 300;
+      for (int s = 0; s < steps; s++) {
+        trainer.trainStep(p.batch());
+      }
+      long allocated = sum(threads.getThreadAllocatedBytes(ids)) - before;
+      // a single boxed vector or array per step would be >= 64 bytes x 300 steps
+      assertThat(allocated / (double) steps).as("bytes allocated per step").isLessThan(8);
+    }
+  }
+
+  private static long[] poolAndCaller() {
+    List<Long> ids = new ArrayList<>();
+    ids.add(Thread.currentThread().getId());
+    for (Thread t : Thread.getAllStackTraces().keySet()) {
+      if (t.getName().startsWith("manual-backprop-")) {
+        ids.add(t.getId());
+      }
+    }
+    assertThat(ids).as("caller and one pool thread").hasSize(2);
+    return ids.stream().mapToLong(Long::longValue).toArray();
+  }
+
+  private static long sum(long[] values) {
+    long total = 0;
+    for (long v : values) {
+      total += v;
+    }
+    return total;
+  }
+}
