@@ -1,0 +1,71 @@
+package io.mlpbench.djl;
+
+import io.mlpbench.core.EpochListener;
+import io.mlpbench.core.ModelSpec;
+import io.mlpbench.core.Parameters;
+import io.mlpbench.core.Routes;
+import io.mlpbench.core.Trainer;
+import io.mlpbench.core.TrainingConfig;
+import io.mlpbench.dataset.Batcher;
+import io.mlpbench.dataset.Datasets;
+import io.mlpbench.dataset.LabeledImages;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+
+/**
+ * Trains the canonical MLP through a route's {@code fit} and prints the process's resident set
+ * size (VmRSS) at the end of every epoch, as {@code rss <epoch> <kB>}, then the throughput and
+ * the accuracy on the MNIST test set. Run in its own JVM with a
+ * fixed, pre-touched heap so that Java heap growth cannot show up as RSS growth.
+ *
+ * <p>Arguments: route id, training samples, epochs, threads.
+ */
+public final class RssProbe {
+  public static void main(String[] args) {
+    String route = args[0];
+    int samples = Integer.parseInt(args[1]);
+    int epochs = Integer.parseInt(args[2]);
+    int threads = Integer.parseInt(args[3]);
+    LabeledImages train = Datasets.load("mnist").train().limit(samples);
+    ModelSpec spec = ModelSpec.canonical();
+    TrainingConfig config = TrainingConfig.defaults().withThreads(threads);
+    System.out.println("rss 0 " + residentKb());
+    try (Trainer trainer =
+        Routes.byId(route).create(spec, config, Parameters.initial(spec, config.seed()))) {
+      long start = System.nanoTime();
+      trainer.fit(
+          new Batcher(train, config.batchSize(), config.seed()),
+          epochs,
+          new EpochListener() {
+            @Override
+            public void onEpochEnd(int epoch, double loss) {
+              System.out.println("rss " + epoch + " " + residentKb() + " loss " + loss);
+            }
+          });
+      double seconds = (System.nanoTime() - start) / 1e9;
+      System.out.printf("samples/s %.0f%n", (double) train.size() * epochs / seconds);
+      LabeledImages test = Datasets.load("mnist").test();
+      int[] predicted = trainer.predictClasses(test.features(), test.size());
+      int correct = 0;
+      for (int i = 0; i < predicted.length; i++) {
+        correct += predicted[i] == test.label(i) ? 1 : 0;
+      }
+      System.out.printf("test-accuracy %.4f%n", correct / (double) test.size());
+    }
+  }
+
+  /** VmRSS of this process in kB, from /proc/self/status (Linux). */
+  static long residentKb() {
+    try {
+      for (String line : Files.readAllLines(Path.of("/proc/self/status"))) {
+        if (line.startsWith("VmRSS:")) {
+          return Long.parseLong(line.replaceAll("[^0-9]", ""));
+        }
+      }
+    } catch (IOException e) {
+      throw new IllegalStateException("cannot read /proc/self/status", e);
+    }
+    throw new IllegalStateException("no VmRSS line in /proc/self/status");
+  }
+}
