@@ -1,0 +1,114 @@
+package io.mlpbench.bench;
+
+import io.mlpbench.core.launch.RouteModules;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Properties;
+
+/**
+ * Everything a run is told, from system properties ({@code -Dbench.*}; Maven passes them through).
+ *
+ * @param routes route ids to run; empty means every route found
+ * @param threadCounts thread counts, each a separate JVM per route (the route's env depends on it)
+ * @param benchmarks which of {@code train}, {@code inference} to run per route
+ * @param hidden hidden sizes joined by '-', or null for the canonical spec
+ * @param activation hidden activation, or null for the canonical spec
+ * @param peak whether to calibrate the machine's FP32 peak with GEMM
+ * @param profilers extra JMH profilers, e.g. {@code gc}
+ * @param ignoreJmhLock let two JMH runs overlap (tests only; overlapping runs disturb timings)
+ */
+public record BenchSettings(
+    BenchProfile profile,
+    List<String> routes,
+    List<Integer> threadCounts,
+    List<Integer> batchSizes,
+    List<String> benchmarks,
+    String hidden,
+    String activation,
+    boolean peak,
+    int gemmSize,
+    List<String> profilers,
+    Path root,
+    Path outputDir,
+    boolean ignoreJmhLock) {
+
+  public static final List<String> BENCHMARKS = List.of("train", "inference");
+
+  public BenchSettings {
+    routes = List.copyOf(routes);
+    threadCounts = List.copyOf(threadCounts);
+    batchSizes = List.copyOf(batchSizes);
+    benchmarks = List.copyOf(benchmarks);
+    profilers = List.copyOf(profilers);
+    for (String b : benchmarks) {
+      if (!BENCHMARKS.contains(b)) {
+        throw new IllegalArgumentException(
+            "unknown benchmark '" + b + "' in bench.benchmarks: expected some of " + BENCHMARKS);
+      }
+    }
+  }
+
+  public static BenchSettings fromSystemProperties() {
+    return from(System.getProperties(), Runtime.getRuntime().availableProcessors());
+  }
+
+  static BenchSettings from(Properties p, int cores) {
+    BenchProfile profile = BenchProfile.named(p.getProperty("bench.profile", "quick"));
+    Path root =
+        blank(p.getProperty("mlpbench.root"))
+            ? RouteModules.projectRoot()
+            : Path.of(p.getProperty("mlpbench.root")).toAbsolutePath().normalize();
+    String out = p.getProperty("bench.out");
+    List<Integer> threads = ints(p, "bench.threads");
+    List<Integer> batches = ints(p, "bench.batches");
+    String gemm = p.getProperty("bench.gemmSize");
+    return new BenchSettings(
+        profile,
+        strings(p, "bench.routes"),
+        threads.isEmpty() ? profile.threadCounts(cores) : threads,
+        batches.isEmpty() ? profile.batchSizes() : batches,
+        strings(p, "bench.benchmarks").isEmpty() ? BENCHMARKS : strings(p, "bench.benchmarks"),
+        blank(p.getProperty("bench.hidden")) ? null : p.getProperty("bench.hidden").trim(),
+        blank(p.getProperty("bench.activation")) ? null : p.getProperty("bench.activation").trim(),
+        !"false".equalsIgnoreCase(p.getProperty("bench.peak", "true").trim()),
+        blank(gemm) ? profile.gemmSize() : positive("bench.gemmSize", gemm),
+        strings(p, "bench.profilers"),
+        root,
+        blank(out) ? root.resolve("results").resolve("jmh") : Path.of(out).toAbsolutePath(),
+        Boolean.parseBoolean(p.getProperty("bench.ignoreJmhLock", "false").trim()));
+  }
+
+  private static boolean blank(String s) {
+    return s == null || s.isBlank();
+  }
+
+  private static List<String> strings(Properties p, String key) {
+    String value = p.getProperty(key);
+    if (blank(value)) {
+      return List.of();
+    }
+    return Arrays.stream(value.split(",")).map(String::trim).filter(s -> !s.isEmpty()).toList();
+  }
+
+  private static List<Integer> ints(Properties p, String key) {
+    List<Integer> values = new ArrayList<>();
+    for (String s : strings(p, key)) {
+      values.add(positive(key, s));
+    }
+    return values;
+  }
+
+  private static int positive(String key, String s) {
+    try {
+      int v = Integer.parseInt(s.trim());
+      if (v > 0) {
+        return v;
+      }
+    } catch (NumberFormatException e) {
+      // reported below
+    }
+    throw new IllegalArgumentException(key + ": expected positive integers, got '" + s + "'");
+  }
+}

@@ -1,0 +1,257 @@
+package io.mlpbench.bench;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.mlpbench.core.Activation;
+import io.mlpbench.core.ModelSpec;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.TreeMap;
+
+/**
+ * The numbers a reader wants from a run's JMH results: samples/s with JMH's error, GFLOP/s from the
+ * model's FLOPs per sample, the fraction of the machine's GEMM peak, the ratio to the fastest route,
+ * and a rank that never separates two routes whose confidence intervals overlap.
+ */
+public final class Summary {
+  static final String TRAIN = "trainStep";
+  static final String INFERENCE = "predict";
+  static final String GEMM = "multiply";
+
+  /** Every dataset in the suite is 28x28 grayscale with 10 classes (MNIST, Fashion-MNIST). */
+  static final int INPUTS = 784;
+
+  static final int CLASSES = 10;
+
+  /** The machine's practical FP32 peak at one thread count, and the library that reached it. */
+  public record Peak(int threads, Measurement gflops, String library, int size) {}
+
+  /**
+   * One route at one setting.
+   *
+   * @param rank 1 + the number of routes measurably faster (interval entirely above); null when
+   *     some score in the group has no error estimate, so no ranking is claimed
+   * @param tied another route in the group has the same rank
+   * @param percentOfPeak null when no peak was calibrated for this thread count
+   * @param peakRssKb the fork's peak resident memory; null if it was not recorded
+   */
+  public record Row(
+      String benchmark,
+      String route,
+      int threads,
+      int batchSize,
+      String model,
+      Measurement samplesPerSecond,
+      Measurement gflops,
+      Double percentOfPeak,
+      double ratioToFastest,
+      Integer rank,
+      boolean tied,
+      Long peakRssKb) {}
+
+  /** A route's throughput on all threads divided by its throughput on one. */
+  public record Scaling(
+      String benchmark, String route, int batchSize, int threads, double speedup, boolean withinError) {}
+
+  private final List<Row> rows;
+  private final Map<Integer, Peak> peaks;
+  private final List<Scaling> scaling;
+
+  private Summary(List<Row> rows, Map<Integer, Peak> peaks, List<Scaling> scaling) {
+    this.rows = List.copyOf(rows);
+    this.peaks = Map.copyOf(peaks);
+    this.scaling = List.copyOf(scaling);
+  }
+
+  public List<Row> rows() {
+    return rows;
+  }
+
+  public Map<Integer, Peak> peaks() {
+    return peaks;
+  }
+
+  public List<Scaling> scaling() {
+    return scaling;
+  }
+
+  /** Builds the summary from JMH result objects and the forks' sidecar records. */
+  public static Summary of(List<JsonNode> results, List<JsonNode> sidecar) {
+    Map<Integer, Peak> peaks = peaks(results, sidecar);
+    Map<String, Long> rss = rssByResult(sidecar);
+    Map<String, List<Draft>> groups = new LinkedHashMap<>();
+    for (JsonNode r : results) {
+      String method = method(r);
+      if (!method.equals(TRAIN) && !method.equals(INFERENCE)) {
+        continue;
+      }
+      JsonNode p = r.path("params");
+      int batch = p.path("batchSize").asInt();
+      int threads = p.path("threads").asInt();
+      String hidden = p.path("hidden").asText("512-512");
+      String activation = p.path("activation").asText("relu");
+      ModelSpec spec = RouteState.spec(INPUTS, hidden, CLASSES, activation);
+      Measurement samples = samplesPerSecond(r, batch);
+      long flops = method.equals(TRAIN) ? spec.trainingFlopsPerSample() : spec.inferenceFlopsPerSample();
+      String model = hidden + " " + Activation.parse(activation).id();
+      String name = method.equals(TRAIN) ? "train" : "inference";
+      Draft d = new Draft(name, p.path("route").asText(), threads, batch, model, samples, samples.times(flops / 1e9));
+      d.peakRssKb = rss.get(rssKey(r.path("benchmark").asText(), d.route, batch, threads, hidden));
+      groups.computeIfAbsent(name + "|" + batch + "|" + threads + "|" + model, k -> new ArrayList<>()).add(d);
+    }
+    List<Row> rows = new ArrayList<>();
+    for (List<Draft> group : groups.values()) {
+      rows.addAll(rank(group, peaks));
+    }
+    return new Summary(rows, peaks, scaling(rows));
+  }
+
+  /** Samples/s: the {@code samples} counter if present, else batches/s times the batch size. */
+  static Measurement samplesPerSecond(JsonNode result, int batchSize) {
+    JsonNode samples = result.path("secondaryMetrics").path("samples");
+    if (!samples.isMissingNode()) {
+      return Measurement.of(samples);
+    }
+    return Measurement.of(result.path("primaryMetric")).times(batchSize);
+  }
+
+  private static final class Draft {
+    final String benchmark;
+    final String route;
+    final int threads;
+    final int batch;
+    final String model;
+    final Measurement samples;
+    final Measurement gflops;
+    Long peakRssKb;
+
+    Draft(String benchmark, String route, int threads, int batch, String model, Measurement samples, Measurement gflops) {
+      this.benchmark = benchmark;
+      this.route = route;
+      this.threads = threads;
+      this.batch = batch;
+      this.model = model;
+      this.samples = samples;
+      this.gflops = gflops;
+    }
+  }
+
+  /** Ratio and rank inside one group of comparable results (same benchmark, batch, threads, model). */
+  private static List<Row> rank(List<Draft> group, Map<Integer, Peak> peaks) {
+    double fastest = group.stream().mapToDouble(d -> d.samples.score()).max().orElse(Double.NaN);
+    boolean rankable = group.stream().allMatch(d -> d.samples.hasError());
+    Map<Draft, Integer> ranks = new HashMap<>();
+    Map<Integer, Integer> sharing = new HashMap<>();
+    if (rankable) {
+      for (Draft d : group) {
+        int above = 0;
+        for (Draft other : group) {
+          if (other.samples.lower() > d.samples.upper()) {
+            above++;
+          }
+        }
+        ranks.put(d, 1 + above);
+        sharing.merge(1 + above, 1, Integer::sum);
+      }
+    }
+    List<Draft> sorted = new ArrayList<>(group);
+    sorted.sort(Comparator.comparingDouble((Draft d) -> d.samples.score()).reversed());
+    List<Row> rows = new ArrayList<>();
+    for (Draft d : sorted) {
+      Peak peak = peaks.get(d.threads);
+      Double percent = peak == null ? null : 100 * d.gflops.score() / peak.gflops().score();
+      Integer rank = ranks.get(d);
+      rows.add(
+          new Row(
+              d.benchmark, d.route, d.threads, d.batch, d.model, d.samples, d.gflops, percent,
+              d.samples.score() / fastest, rank, rank != null && sharing.get(rank) > 1, d.peakRssKb));
+    }
+    return rows;
+  }
+
+  /** The best GEMM rate per thread count, over every library that was calibrated. */
+  private static Map<Integer, Peak> peaks(List<JsonNode> results, List<JsonNode> sidecar) {
+    Map<Integer, Peak> peaks = new TreeMap<>();
+    for (JsonNode r : results) {
+      if (!method(r).equals(GEMM)) {
+        continue;
+      }
+      JsonNode p = r.path("params");
+      int n = p.path("size").asInt();
+      int threads = p.path("threads").asInt();
+      double flopsPerCall = 2.0 * n * n * n;
+      Measurement gflops = Measurement.of(r.path("primaryMetric")).times(flopsPerCall / 1e9);
+      String library = p.path("library").asText();
+      if (library.equals("auto")) {
+        library = gemmLibrary(sidecar, n, threads, library);
+      }
+      Peak current = peaks.get(threads);
+      if (current == null || gflops.score() > current.gflops().score()) {
+        peaks.put(threads, new Peak(threads, gflops, library, n));
+      }
+    }
+    return peaks;
+  }
+
+  private static String gemmLibrary(List<JsonNode> sidecar, int n, int threads, String fallback) {
+    for (JsonNode s : sidecar) {
+      if ("gemm".equals(s.path("kind").asText())
+          && s.path("size").asInt() == n
+          && s.path("threads").asInt() == threads) {
+        return s.path("library").asText(fallback);
+      }
+    }
+    return fallback;
+  }
+
+  private static List<Scaling> scaling(List<Row> rows) {
+    List<Scaling> scaling = new ArrayList<>();
+    for (Row one : rows) {
+      if (one.threads() != 1) {
+        continue;
+      }
+      for (Row many : rows) {
+        if (many.threads() > 1
+            && many.benchmark().equals(one.benchmark())
+            && many.route().equals(one.route())
+            && many.batchSize() == one.batchSize()
+            && many.model().equals(one.model())) {
+          scaling.add(
+              new Scaling(
+                  one.benchmark(), one.route(), one.batchSize(), many.threads(),
+                  many.samplesPerSecond().score() / one.samplesPerSecond().score(),
+                  many.samplesPerSecond().overlaps(one.samplesPerSecond())));
+        }
+      }
+    }
+    return scaling;
+  }
+
+  static String method(JsonNode result) {
+    String benchmark = result.path("benchmark").asText();
+    return benchmark.substring(benchmark.lastIndexOf('.') + 1);
+  }
+
+  private static Map<String, Long> rssByResult(List<JsonNode> sidecar) {
+    Map<String, Long> rss = new HashMap<>();
+    for (JsonNode s : sidecar) {
+      if ("rss".equals(s.path("kind").asText()) && s.path("peakRssKb").asLong(-1) > 0) {
+        String key =
+            rssKey(
+                s.path("benchmark").asText(), s.path("route").asText(), s.path("batchSize").asInt(),
+                s.path("threads").asInt(), s.path("hidden").asText());
+        // With several forks, keep the largest peak.
+        rss.merge(key, s.path("peakRssKb").asLong(), Math::max);
+      }
+    }
+    return rss;
+  }
+
+  private static String rssKey(String benchmark, String route, int batch, int threads, String hidden) {
+    return String.join("|", benchmark, route, Integer.toString(batch), Integer.toString(threads), Objects.toString(hidden));
+  }
+}

@@ -1,0 +1,108 @@
+package io.mlpbench.bench;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+
+/** Renders a {@link Summary} as the plain-text table printed at the end of a run. */
+public final class SummaryTable {
+  private static final String[] HEADER = {
+    "benchmark", "route", "thr", "batch", "samples/s", "+- error", "GFLOP/s", "% peak", "vs fastest",
+    "rank", "peak RSS"
+  };
+
+  private SummaryTable() {}
+
+  public static String render(Summary summary) {
+    StringBuilder out = new StringBuilder();
+    if (summary.peaks().isEmpty()) {
+      out.append("Machine FP32 peak: not calibrated (no route module provides io.mlpbench.core.GemmProvider)\n");
+    }
+    for (Summary.Peak peak : summary.peaks().values()) {
+      out.append(
+          String.format(
+              Locale.ROOT,
+              "Machine FP32 peak, %d thread(s): %.1f +- %s GFLOP/s (SGEMM %d, %s)%n",
+              peak.threads(), peak.gflops().score(), error(peak.gflops().error(), "%.1f"),
+              peak.size(), peak.library()));
+    }
+    List<String[]> lines = new ArrayList<>();
+    lines.add(HEADER);
+    String lastGroup = null;
+    for (Summary.Row r : summary.rows()) {
+      String group = r.benchmark() + r.batchSize() + r.threads() + r.model();
+      if (lastGroup != null && !group.equals(lastGroup)) {
+        lines.add(null); // blank line between groups that are not compared with each other
+      }
+      lastGroup = group;
+      lines.add(
+          new String[] {
+            r.benchmark(),
+            r.route(),
+            Integer.toString(r.threads()),
+            Integer.toString(r.batchSize()),
+            String.format(Locale.ROOT, "%,.0f", r.samplesPerSecond().score()),
+            error(r.samplesPerSecond().error(), "%,.0f")
+                + (r.samplesPerSecond().hasError()
+                    ? String.format(
+                        Locale.ROOT, " (%.0f%%)",
+                        100 * r.samplesPerSecond().error() / r.samplesPerSecond().score())
+                    : ""),
+            String.format(Locale.ROOT, "%.2f", r.gflops().score()),
+            r.percentOfPeak() == null ? "n/a" : String.format(Locale.ROOT, "%.1f%%", r.percentOfPeak()),
+            String.format(Locale.ROOT, "%.2fx", r.ratioToFastest()),
+            r.rank() == null ? "?" : r.rank() + (r.tied() ? "=" : ""),
+            r.peakRssKb() == null ? "n/a" : (r.peakRssKb() / 1024) + " MiB"
+          });
+    }
+    out.append(table(lines));
+    out.append(
+        "rank: 1 + number of routes whose 99.9% confidence interval lies entirely above this one;\n"
+            + "'=' marks a tie (intervals overlap: the difference is inside the noise, not a ranking);\n"
+            + "'?' = no error estimate (too few iterations), so no rank is claimed.\n"
+            + "GFLOP/s = samples/s x FLOPs per sample (train 6 x weights, inference 2 x weights);\n"
+            + "% peak is relative to the SGEMM peak at the same thread count.\n");
+    if (!summary.scaling().isEmpty()) {
+      out.append("\nThread scaling (samples/s on N threads / on 1 thread):\n");
+      for (Summary.Scaling s : summary.scaling()) {
+        out.append(
+            String.format(
+                Locale.ROOT, "  %-9s %-14s batch %4d: %.2fx on %d threads%s%n",
+                s.benchmark(), s.route(), s.batchSize(), s.speedup(), s.threads(),
+                s.withinError() ? " (within error: no measurable change)" : ""));
+      }
+    }
+    return out.toString();
+  }
+
+  private static String error(double error, String format) {
+    return Double.isFinite(error) ? String.format(Locale.ROOT, format, error) : "n/a";
+  }
+
+  private static String table(List<String[]> lines) {
+    int[] width = new int[HEADER.length];
+    for (String[] line : lines) {
+      if (line != null) {
+        for (int i = 0; i < line.length; i++) {
+          width[i] = Math.max(width[i], line[i].length());
+        }
+      }
+    }
+    StringBuilder out = new StringBuilder();
+    for (String[] line : lines) {
+      if (line == null) {
+        out.append('\n');
+        continue;
+      }
+      StringBuilder row = new StringBuilder();
+      for (int i = 0; i < line.length; i++) {
+        boolean text = i < 2; // left-align names, right-align numbers
+        String cell = line[i];
+        String pad = " ".repeat(width[i] - cell.length());
+        row.append(text ? cell + pad : pad + cell).append(i + 1 < line.length ? "  " : "");
+      }
+      out.append(row.toString().stripTrailing()).append('\n');
+    }
+    return out.toString();
+  }
+}
