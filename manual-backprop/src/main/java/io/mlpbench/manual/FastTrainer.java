@@ -18,9 +18,10 @@ import io.mlpbench.dataset.Batch;
  * pass. Z is never stored: g' is computed from A = g(Z). Buffers are allocated once per batch size,
  * so steady-state steps allocate nothing.
  *
- * <p>Internally every layer's output width is padded to whole vectors ({@link Gemm#padded}): W[l]
- * is (in x cols[l]), b[l], A[l] and dZ[l] have cols[l] columns, the padding holds zeros in W, b
- * and dZ (so it adds zeros to no real value and its own gradient stays 0) and is never read as an
+ * <p>Internally every layer's output width is padded to whole vectors ({@link Gemm#padded}) and
+ * its rows laid out ld[l] floats apart ({@link Gemm#rowStride}, which avoids cache aliasing): W[l]
+ * is (in x ld[l]), b[l], A[l] and dZ[l] have ld[l] columns. The padding holds zeros in W, b and dZ
+ * (so it adds only zeros to real values and its own gradient stays 0) and is never read as an
  * input. Parameters are padded on the way in and trimmed on the way out.
  */
 public final class FastTrainer implements Trainer {
@@ -30,8 +31,10 @@ public final class FastTrainer implements Trainer {
   private final ModelSpec spec;
   private final TrainingConfig config;
   private final int layers;
-  /** cols[l]: padded width of layer l's output. */
+  /** cols[l]: layer l's output width padded to whole vectors; the width every GEMM computes. */
   private final int[] cols;
+  /** ld[l]: row stride of layer l's W, b, A and dZ (cols[l], or more to avoid cache aliasing). */
+  private final int[] ld;
   private final float[][] weights;
   private final float[][] biases;
   private final float[][] weightGradients;
@@ -52,19 +55,19 @@ public final class FastTrainer implements Trainer {
   /** Activations and deltas for up to {@code capacity} rows. */
   private static final class Workspace {
     final int capacity;
-    /** a[l] = A[l] (capacity x cols) for l = 1..L-1; a[L] holds the logits; a[0] is the input. */
+    /** a[l] = A[l] (capacity x ld) for l = 1..L-1; a[L] holds the logits; a[0] is the input. */
     final float[][] a;
-    /** dz[l] = dZ of layer l (capacity x cols[l]). */
+    /** dz[l] = dZ of layer l (capacity x ld[l]). */
     final float[][] dz;
 
-    Workspace(int[] cols, int capacity) {
+    Workspace(int[] ld, int capacity) {
       this.capacity = capacity;
-      int layers = cols.length;
+      int layers = ld.length;
       a = new float[layers + 1][];
       dz = new float[layers][];
       for (int l = 0; l < layers; l++) {
-        a[l + 1] = new float[capacity * cols[l]];
-        dz[l] = new float[capacity * cols[l]]; // padding columns stay 0
+        a[l + 1] = new float[capacity * ld[l]];
+        dz[l] = new float[capacity * ld[l]]; // padding columns stay 0
       }
     }
   }
@@ -74,8 +77,10 @@ public final class FastTrainer implements Trainer {
     this.config = config;
     this.layers = spec.layerCount();
     cols = new int[layers];
+    ld = new int[layers];
     for (int l = 0; l < layers; l++) {
       cols[l] = Gemm.padded(spec.outputs(l));
+      ld[l] = Gemm.rowStride(spec.outputs(l));
     }
     weights = new float[layers][];
     biases = new float[layers][];
@@ -88,12 +93,12 @@ public final class FastTrainer implements Trainer {
     mBiases = new float[layers][];
     vBiases = new float[layers][];
     for (int l = 0; l < layers; l++) {
-      weights[l] = pad(initial.weights(l), spec.inputs(l), spec.outputs(l), cols[l]);
-      biases[l] = pad(initial.biases(l), 1, spec.outputs(l), cols[l]);
+      weights[l] = pad(initial.weights(l), spec.inputs(l), spec.outputs(l), ld[l]);
+      biases[l] = pad(initial.biases(l), 1, spec.outputs(l), ld[l]);
       weightGradients[l] = new float[weights[l].length];
       biasGradients[l] = new float[biases[l].length];
-      // W[l]^T is (out x cols[l-1]); dA[0] is never needed, so layer 0 has none
-      weightsTransposed[l] = l > 0 ? new float[spec.outputs(l) * cols[l - 1]] : null;
+      // W[l]^T is (out x ld[l-1]); dA[0] is never needed, so layer 0 has none
+      weightsTransposed[l] = l > 0 ? new float[spec.outputs(l) * ld[l - 1]] : null;
       if (adam) {
         mWeights[l] = new float[weights[l].length];
         vWeights[l] = new float[weights[l].length];
@@ -102,14 +107,14 @@ public final class FastTrainer implements Trainer {
       }
     }
     pool = new WorkerPool(config.threads());
-    training = new Workspace(cols, config.batchSize());
+    training = new Workspace(ld, config.batchSize());
   }
 
   @Override
   public float trainStep(Batch batch) {
     int rows = batch.rows();
     if (rows > training.capacity) {
-      training = new Workspace(cols, rows);
+      training = new Workspace(ld, rows);
     }
     forward(training, batch.features(), 0, rows);
     float loss = outputDelta(training, batch.labels(), rows);
@@ -132,15 +137,15 @@ public final class FastTrainer implements Trainer {
       float[] a = l == 0 ? input : w.a[l];
       int offset = l == 0 ? inputOffset : 0;
       Epilogue epilogue = l < layers - 1 ? Epilogue.forward(spec.hiddenActivation()) : Epilogue.BIAS;
-      gemm.set(a, offset, inputStride(l), 1, weights[l], cols[l], w.a[l + 1], cols[l], rows,
+      gemm.set(a, offset, inputStride(l), 1, weights[l], ld[l], w.a[l + 1], ld[l], rows,
           spec.inputs(l), cols[l], epilogue, biases[l], null);
       pool.run(gemm);
     }
   }
 
-  /** Row stride of layer l's input: the features' width, or the previous layer's padded width. */
+  /** Row stride of layer l's input: the features' width, or the previous layer's stride. */
   private int inputStride(int l) {
-    return l == 0 ? spec.inputSize() : cols[l - 1];
+    return l == 0 ? spec.inputSize() : ld[l - 1];
   }
 
   /**
@@ -153,7 +158,7 @@ public final class FastTrainer implements Trainer {
     float[] dz = w.dz[layers - 1];
     double total = 0;
     for (int r = 0; r < rows; r++) {
-      int o = r * cols[layers - 1];
+      int o = r * ld[layers - 1];
       double max = Double.NEGATIVE_INFINITY;
       for (int c = 0; c < classes; c++) {
         max = Math.max(max, logits[o + c]);
@@ -179,27 +184,26 @@ public final class FastTrainer implements Trainer {
       float[] aPrev = l == 0 ? input : w.a[l];
       if (l > 0) {
         // dZ[l-1] = (dZ[l] W[l]^T) * g'(Z[l-1]), before W[l] changes.
-        transpose.set(weights[l], cols[l], weightsTransposed[l], cols[l - 1], in, out);
+        transpose.set(weights[l], ld[l], weightsTransposed[l], ld[l - 1], in, out);
         pool.run(transpose);
-        gemm.set(w.dz[l], 0, cols[l], 1, weightsTransposed[l], cols[l - 1], w.dz[l - 1],
-            cols[l - 1], rows, out, cols[l - 1], Epilogue.derivative(spec.hiddenActivation()),
-            null, aPrev);
+        gemm.set(w.dz[l], 0, ld[l], 1, weightsTransposed[l], ld[l - 1], w.dz[l - 1], ld[l - 1],
+            rows, out, cols[l - 1], Epilogue.derivative(spec.hiddenActivation()), null, aPrev);
         pool.run(gemm);
       }
       // dW[l] = A[l-1]^T dZ[l]: A[l-1] read transposed through its strides, no copy.
-      gemm.set(aPrev, 0, 1, inputStride(l), w.dz[l], cols[l], weightGradients[l], cols[l], in,
+      gemm.set(aPrev, 0, 1, inputStride(l), w.dz[l], ld[l], weightGradients[l], ld[l], in,
           rows, cols[l], Epilogue.NONE, null, null);
       pool.run(gemm);
-      columnSums(w.dz[l], rows, cols[l], biasGradients[l]);
+      columnSums(w.dz[l], rows, cols[l], ld[l], biasGradients[l]);
     }
   }
 
-  /** db = column sums of dZ. */
-  private static void columnSums(float[] dz, int rows, int out, float[] db) {
+  /** db = column sums of dZ (rows x width, row stride ld). */
+  private static void columnSums(float[] dz, int rows, int width, int ld, float[] db) {
     java.util.Arrays.fill(db, 0f);
     for (int r = 0; r < rows; r++) {
-      int o = r * out;
-      for (int j = 0; j < out; j++) {
+      int o = r * ld;
+      for (int j = 0; j < width; j++) {
         db[j] += dz[o + j];
       }
     }
@@ -210,13 +214,13 @@ public final class FastTrainer implements Trainer {
     int classes = spec.classCount();
     float[] logits = new float[rows * classes];
     if (inference == null) {
-      inference = new Workspace(cols, INFERENCE_ROWS);
+      inference = new Workspace(ld, INFERENCE_ROWS);
     }
     for (int start = 0; start < rows; start += INFERENCE_ROWS) {
       int n = Math.min(INFERENCE_ROWS, rows - start);
       forward(inference, features, start * spec.inputSize(), n);
       for (int r = 0; r < n; r++) {
-        System.arraycopy(inference.a[layers], r * cols[layers - 1], logits, (start + r) * classes,
+        System.arraycopy(inference.a[layers], r * ld[layers - 1], logits, (start + r) * classes,
             classes);
       }
     }
@@ -228,20 +232,20 @@ public final class FastTrainer implements Trainer {
     float[][] w = new float[layers][];
     float[][] b = new float[layers][];
     for (int l = 0; l < layers; l++) {
-      w[l] = trim(weights[l], spec.inputs(l), spec.outputs(l), cols[l]);
-      b[l] = trim(biases[l], 1, spec.outputs(l), cols[l]);
+      w[l] = trim(weights[l], spec.inputs(l), spec.outputs(l), ld[l]);
+      b[l] = trim(biases[l], 1, spec.outputs(l), ld[l]);
     }
     return new Parameters(spec, w, b);
   }
 
   /** Weight gradient of the last step (for tests), in the parameters' layout. */
   float[] weightGradient(int layer) {
-    return trim(weightGradients[layer], spec.inputs(layer), spec.outputs(layer), cols[layer]);
+    return trim(weightGradients[layer], spec.inputs(layer), spec.outputs(layer), ld[layer]);
   }
 
   /** Bias gradient of the last step (for tests). */
   float[] biasGradient(int layer) {
-    return trim(biasGradients[layer], 1, spec.outputs(layer), cols[layer]);
+    return trim(biasGradients[layer], 1, spec.outputs(layer), ld[layer]);
   }
 
   /** A (rows x n) matrix widened to (rows x stride) with zero columns. */

@@ -33,6 +33,17 @@ final class Gemm {
   }
 
   /**
+   * A row stride for a matrix {@code n} wide: {@link #padded}, plus one vector when that is a
+   * multiple of 32 floats. Rows a power-of-two-ish distance apart map to few L1 sets, so reading
+   * down a column (A^T dZ reads A that way) evicts its own lines: with 512-float rows only 2 of 64
+   * sets are used. An odd number of 64-byte lines spreads them over all sets.
+   */
+  static int rowStride(int n) {
+    int ld = padded(n);
+    return ld % 32 == 0 ? ld + LANES : ld;
+  }
+
+  /**
    * C(i, j) = sum over p in [0, k) of A(i, p) B(p, j), for rows i in [i0, i1) and columns j in [0,
    * n), then {@code epilogue} on those rows. A(i, p) = a[aOffset + i * aRow + p * aCol] (aRow =
    * lda, aCol = 1 for A itself; aRow = 1, aCol = lda to read a stored matrix transposed); B(p, j) =

@@ -24,6 +24,9 @@ public final class ThroughputProbe {
     double seconds = args.length > 1 ? Double.parseDouble(args[1]) : 3;
     System.out.printf("threads %d, %d float lanes, %s%n", threads, Gemm.LANES, Runtime.version());
     gemm(threads, seconds);
+    if (Boolean.getBoolean("phases")) {
+      phases(seconds);
+    }
     training(threads, seconds);
   }
 
@@ -54,6 +57,72 @@ public final class ThroughputProbe {
         int i1 = WorkerPool.end(m, part, parts, 4);
         Gemm.multiply(dz, 0, n, 1, wt, k, da, k, i0, i1, n, k, Epilogue.NONE, null, null);
       });
+    }
+  }
+
+  /** Single-thread time of each piece of a canonical training step at batch 128, in microseconds. */
+  private static void phases(double seconds) {
+    int m = 128;
+    float[] x = random(m * 784);
+    float[] w1 = random(784 * 512);
+    float[] w2 = random(512 * 512);
+    float[] w3 = random(512 * 16);
+    float[] b = random(512);
+    float[] a1 = new float[m * 512];
+    float[] a2 = new float[m * 512];
+    float[] z3 = new float[m * 16];
+    float[] dz3 = random(m * 16);
+    float[] dz2 = random(m * 512);
+    float[] dz1 = random(m * 512);
+    float[] wt2 = random(512 * 512);
+    float[] wt3 = random(10 * 512);
+    float[] g1 = new float[784 * 512];
+    float[] g2 = new float[512 * 512];
+    float[] g3 = new float[512 * 16];
+    float[] mm = new float[784 * 512];
+    float[] vv = new float[784 * 512];
+    try (WorkerPool pool = new WorkerPool(1)) {
+      time("forward 1 (relu)", seconds, pool, (p, n) -> Gemm.multiply(x, 0, 784, 1, w1, 512, a1, 512, 0, m, 784, 512, Epilogue.BIAS_RELU, b, null));
+      time("forward 2 (relu)", seconds, pool, (p, n) -> Gemm.multiply(a1, 0, 512, 1, w2, 512, a2, 512, 0, m, 512, 512, Epilogue.BIAS_RELU, b, null));
+      time("forward 3 (logits, 16 wide)", seconds, pool, (p, n) -> Gemm.multiply(a2, 0, 512, 1, w3, 16, z3, 16, 0, m, 512, 16, Epilogue.BIAS, b, null));
+      time("dA 2 = dZ3 W3^T (k=10)", seconds, pool, (p, n) -> Gemm.multiply(dz3, 0, 16, 1, wt3, 512, dz2, 512, 0, m, 10, 512, Epilogue.RELU_DERIVATIVE, null, a2));
+      time("dA 2 without epilogue", seconds, pool, (p, n) -> Gemm.multiply(dz3, 0, 16, 1, wt3, 512, dz2, 512, 0, m, 10, 512, Epilogue.NONE, null, null));
+      time("forward 2 without epilogue", seconds, pool, (p, n) -> Gemm.multiply(a1, 0, 512, 1, w2, 512, a2, 512, 0, m, 512, 512, Epilogue.NONE, null, null));
+      time("dW 3 (512x128x16)", seconds, pool, (p, n) -> Gemm.multiply(a2, 0, 1, 512, dz3, 16, g3, 16, 0, 512, m, 16, Epilogue.NONE, null, null));
+      time("dA 1 = dZ2 W2^T", seconds, pool, (p, n) -> Gemm.multiply(dz2, 0, 512, 1, wt2, 512, dz1, 512, 0, m, 512, 512, Epilogue.RELU_DERIVATIVE, null, a1));
+      time("dW 2 (512x128x512)", seconds, pool, (p, n) -> Gemm.multiply(a1, 0, 1, 512, dz2, 512, g2, 512, 0, 512, m, 512, Epilogue.NONE, null, null));
+      float[] a1p = random(m * 528);
+      time("dW 2, A stride 528", seconds, pool, (p, n) -> Gemm.multiply(a1p, 0, 1, 528, dz2, 512, g2, 512, 0, 512, m, 512, Epilogue.NONE, null, null));
+      time("dW 1 (784x128x512)", seconds, pool, (p, n) -> Gemm.multiply(x, 0, 1, 784, dz1, 512, g1, 512, 0, 784, m, 512, Epilogue.NONE, null, null));
+      time("adam over W1", seconds, pool, (p, n) -> FusedUpdate.adam(w1, g1, mm, vv, 0, w1.length, 0.9f, 0.999f, 1e-9f, 1e-7f));
+      time("transpose W2", seconds, pool, (p, n) -> {
+        for (int jj = 0; jj < 512; jj += 16) {
+          for (int ii = 0; ii < 512; ii += 16) {
+            for (int j = jj; j < jj + 16; j++) {
+              for (int i = ii; i < ii + 16; i++) {
+                wt2[j * 512 + i] = w2[i * 512 + j];
+              }
+            }
+          }
+        }
+      });
+    }
+  }
+
+  private static void time(String name, double seconds, WorkerPool pool, WorkerPool.Job job) {
+    for (int round = 0; round < 2; round++) {
+      long start = System.nanoTime();
+      long end = start + (long) (seconds * 1e8);
+      int calls = 0;
+      long now;
+      do {
+        pool.run(job);
+        calls++;
+        now = System.nanoTime();
+      } while (now < end);
+      if (round == 1) {
+        System.out.printf("  %-30s %8.1f us%n", name, (now - start) / 1e3 / calls);
+      }
     }
   }
 
