@@ -9,7 +9,8 @@ import java.util.Locale;
  * {@code full} is for reported numbers (more forks and iterations, batch 32/128/512, and 1 thread
  * besides all cores to show each route's scaling).
  *
- * @param warmupTime and {@code measurementTime}: JMH time values such as {@code 1s} or {@code 200ms}
+ * @param warmupTime and {@code measurementTime}: JMH time values such as {@code 1s} or {@code
+ *     200ms}
  * @param singleThreadToo also run every route on 1 thread (when the machine has more than one core)
  * @param timeoutMinutes per route JVM; a route that takes longer is killed and reported as failed
  */
@@ -29,7 +30,8 @@ public record BenchProfile(
 
   public static BenchProfile named(String name) {
     return switch (name.trim().toLowerCase(Locale.ROOT)) {
-      case "smoke" -> new BenchProfile("smoke", 1, 1, "200ms", 3, "200ms", List.of(32), false, 512, 10);
+      case "smoke" ->
+          new BenchProfile("smoke", 1, 1, "200ms", 3, "200ms", List.of(32), false, 512, 10);
       case "quick" -> new BenchProfile("quick", 1, 3, "1s", 5, "2s", List.of(128), false, 2048, 20);
       case "full" ->
           new BenchProfile("full", 2, 4, "1s", 6, "2s", List.of(32, 128, 512), true, 2048, 180);

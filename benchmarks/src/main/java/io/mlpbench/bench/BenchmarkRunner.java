@@ -51,7 +51,8 @@ public final class BenchmarkRunner {
   private static final DateTimeFormatter STAMP = DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss");
 
   /** What a run wrote and how it ended. */
-  public record Report(int exitCode, Path results, Path meta, Summary summary, List<String> failures) {}
+  public record Report(
+      int exitCode, Path results, Path meta, Summary summary, List<String> failures) {}
 
   private final BenchSettings settings;
   private final Consumer<String> out;
@@ -87,9 +88,13 @@ public final class BenchmarkRunner {
     }
     out.accept(
         String.format(
-            Locale.ROOT, "bench: profile %s, threads %s, batch %s, routes %s, checkout %s",
-            settings.profile().name(), settings.threadCounts(), settings.batchSizes(),
-            settings.routes().isEmpty() ? "all" : settings.routes(), settings.root()));
+            Locale.ROOT,
+            "bench: profile %s, threads %s, batch %s, routes %s, checkout %s",
+            settings.profile().name(),
+            settings.threadCounts(),
+            settings.batchSizes(),
+            settings.routes().isEmpty() ? "all" : settings.routes(),
+            settings.root()));
 
     List<String> failures = new ArrayList<>();
     List<JmhJob> jobs;
@@ -109,9 +114,15 @@ public final class BenchmarkRunner {
       JobOutcome outcome = process.run(job);
       outcomes.add(outcome);
       out.accept(
-          step + job.label()
+          step
+              + job.label()
               + (outcome.failed()
-                  ? ": FAILED after " + seconds(outcome) + " (" + outcome.failure() + "); log " + outcome.log()
+                  ? ": FAILED after "
+                      + seconds(outcome)
+                      + " ("
+                      + outcome.failure()
+                      + "); log "
+                      + outcome.log()
                   : ": ok, " + outcome.results().size() + " result(s) in " + seconds(outcome)));
       if (outcome.failed()) {
         failures.add(job.label() + ": " + outcome.failure());
@@ -131,7 +142,8 @@ public final class BenchmarkRunner {
       ArrayNode merged = JSON.createArrayNode();
       results.forEach(merged::add);
       JSON.writeValue(resultsFile.toFile(), merged);
-      JSON.writeValue(metaFile.toFile(), meta(started, resultsFile, outcomes, failures, summary, sidecar));
+      JSON.writeValue(
+          metaFile.toFile(), meta(started, resultsFile, outcomes, failures, summary, sidecar));
     } catch (IOException e) {
       throw new UncheckedIOException("cannot write results to " + settings.outputDir(), e);
     }
@@ -155,52 +167,22 @@ public final class BenchmarkRunner {
     Set<String> problems = new LinkedHashSet<>();
     Map<String, List<String>> librariesByModule = new LinkedHashMap<>();
     for (int threads : settings.threadCounts()) {
+      // Described per thread count: a route's environment (e.g. OMP_NUM_THREADS) depends on it.
       RouteCatalog catalog = RouteCatalog.discover(settings.root(), threads);
       problems.addAll(catalog.problems());
       List<RouteCatalog.Entry> selected = catalog.select(settings.routes());
       if (settings.peak()) {
-        for (RouteCatalog.Entry entry : catalog.entries()) {
-          RouteModule module = entry.module();
-          if (!librariesByModule.containsKey(module.name())) {
-            librariesByModule.put(module.name(), probeLibraries(module, problems));
-          }
-          List<String> libraries = librariesByModule.get(module.name());
-          boolean first = catalog.entries().stream().filter(e -> e.module().name().equals(module.name())).findFirst().get() == entry;
-          if (first && !libraries.isEmpty()) {
-            Map<String, List<String>> params = new LinkedHashMap<>();
-            params.put("library", libraries);
-            params.put("size", List.of(Integer.toString(settings.gemmSize())));
-            params.put("threads", List.of(Integer.toString(threads)));
-            // The module's first route's environment: its library reads the same thread settings.
-            calibrations.add(
-                new JmhJob(
-                    "peak-" + module.name() + "-t" + threads, module, null, threads, List.of(GEMM),
-                    params, entry.descriptor().environment(), jvmArgs(entry)));
+        for (RouteCatalog.Entry entry : firstRoutePerModule(catalog)) {
+          List<String> libraries =
+              librariesByModule.computeIfAbsent(
+                  entry.module().name(), name -> probeLibraries(entry.module(), problems));
+          if (!libraries.isEmpty()) {
+            calibrations.add(calibrationJob(entry, libraries, threads));
           }
         }
       }
       for (RouteCatalog.Entry entry : selected) {
-        Map<String, List<String>> params = new LinkedHashMap<>();
-        params.put("route", List.of(entry.id()));
-        params.put("batchSize", settings.batchSizes().stream().map(String::valueOf).toList());
-        params.put("threads", List.of(Integer.toString(threads)));
-        if (settings.hidden() != null) {
-          params.put("hidden", List.of(settings.hidden()));
-        }
-        if (settings.activation() != null) {
-          params.put("activation", List.of(settings.activation()));
-        }
-        List<String> benchmarks = new ArrayList<>();
-        if (settings.benchmarks().contains("train")) {
-          benchmarks.add(TRAIN);
-        }
-        if (settings.benchmarks().contains("inference")) {
-          benchmarks.add(INFERENCE);
-        }
-        routeJobs.add(
-            new JmhJob(
-                entry.id() + "-t" + threads, entry.module(), entry.descriptor(), threads, benchmarks,
-                params, entry.descriptor().environment(), jvmArgs(entry)));
+        routeJobs.add(routeJob(entry, threads));
       }
     }
     for (String problem : problems) {
@@ -210,14 +192,73 @@ public final class BenchmarkRunner {
     if (routeJobs.isEmpty()) {
       failures.add("no routes to run under " + settings.root());
       out.accept(
-          "bench: no routes found under " + settings.root()
+          "bench: no routes found under "
+              + settings.root()
               + " (a route module is a directory with target/route-classpath.txt; build them first)");
     } else if (settings.peak() && calibrations.isEmpty()) {
-      out.accept("bench: no route module provides io.mlpbench.core.GemmProvider; % of peak will be n/a");
+      out.accept(
+          "bench: no route module provides io.mlpbench.core.GemmProvider; % of peak will be n/a");
     }
     List<JmhJob> jobs = new ArrayList<>(calibrations);
     jobs.addAll(routeJobs);
     return jobs;
+  }
+
+  private static List<RouteCatalog.Entry> firstRoutePerModule(RouteCatalog catalog) {
+    Map<String, RouteCatalog.Entry> first = new LinkedHashMap<>();
+    for (RouteCatalog.Entry entry : catalog.entries()) {
+      first.putIfAbsent(entry.module().name(), entry);
+    }
+    return List.copyOf(first.values());
+  }
+
+  /**
+   * SGEMM through every library the module offers. It runs with the environment and flags of the
+   * module's first route: the library reads the same thread settings as the routes built on it.
+   */
+  private JmhJob calibrationJob(RouteCatalog.Entry entry, List<String> libraries, int threads) {
+    Map<String, List<String>> params = new LinkedHashMap<>();
+    params.put("library", libraries);
+    params.put("size", List.of(Integer.toString(settings.gemmSize())));
+    params.put("threads", List.of(Integer.toString(threads)));
+    return new JmhJob(
+        "peak-" + entry.module().name() + "-t" + threads,
+        entry.module(),
+        null,
+        threads,
+        List.of(GEMM),
+        params,
+        entry.descriptor().environment(),
+        jvmArgs(entry));
+  }
+
+  private JmhJob routeJob(RouteCatalog.Entry entry, int threads) {
+    Map<String, List<String>> params = new LinkedHashMap<>();
+    params.put("route", List.of(entry.id()));
+    params.put("batchSize", settings.batchSizes().stream().map(String::valueOf).toList());
+    params.put("threads", List.of(Integer.toString(threads)));
+    if (settings.hidden() != null) {
+      params.put("hidden", List.of(settings.hidden()));
+    }
+    if (settings.activation() != null) {
+      params.put("activation", List.of(settings.activation()));
+    }
+    List<String> benchmarks = new ArrayList<>();
+    if (settings.benchmarks().contains("train")) {
+      benchmarks.add(TRAIN);
+    }
+    if (settings.benchmarks().contains("inference")) {
+      benchmarks.add(INFERENCE);
+    }
+    return new JmhJob(
+        entry.id() + "-t" + threads,
+        entry.module(),
+        entry.descriptor(),
+        threads,
+        benchmarks,
+        params,
+        entry.descriptor().environment(),
+        jvmArgs(entry));
   }
 
   private List<String> jvmArgs(RouteCatalog.Entry entry) {
@@ -234,14 +275,20 @@ public final class BenchmarkRunner {
   private List<String> probeLibraries(RouteModule module, Set<String> problems) {
     ProcessBuilder builder =
         RouteJvm.builder(
-            module, JmhClasspath.entries(), Map.of(), List.of(), GemmProbe.class.getName(), List.of());
+            module,
+            JmhClasspath.entries(),
+            Map.of(),
+            List.of(),
+            GemmProbe.class.getName(),
+            List.of());
     builder.redirectErrorStream(true);
     List<String> libraries = new ArrayList<>();
     StringBuilder other = new StringBuilder();
     try {
       Process process = builder.start();
       try (BufferedReader reader =
-          new BufferedReader(new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8))) {
+          new BufferedReader(
+              new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8))) {
         String line;
         while ((line = reader.readLine()) != null) {
           if (WorkerProtocol.isMessage(line)) {
@@ -255,7 +302,12 @@ public final class BenchmarkRunner {
         process.destroyForcibly();
         problems.add(module.name() + ": GEMM probe timed out");
       } else if (process.exitValue() != 0) {
-        problems.add(module.name() + ": GEMM probe exited with " + process.exitValue() + ": " + other.toString().strip());
+        problems.add(
+            module.name()
+                + ": GEMM probe exited with "
+                + process.exitValue()
+                + ": "
+                + other.toString().strip());
       }
     } catch (IOException e) {
       problems.add(module.name() + ": GEMM probe failed: " + e.getMessage());
@@ -267,13 +319,32 @@ public final class BenchmarkRunner {
 
   private static String describe(JmhJob job) {
     if (job.isCalibration()) {
-      return job.label() + ": SGEMM peak via " + job.params().get("library") + " (module "
-          + job.module().name() + ", threads " + job.threads() + ")";
+      return job.label()
+          + ": SGEMM peak via "
+          + job.params().get("library")
+          + " (module "
+          + job.module().name()
+          + ", threads "
+          + job.threads()
+          + ")";
     }
-    List<String> names = job.benchmarks().stream().map(b -> b.substring(b.lastIndexOf('.', b.lastIndexOf('.') - 1) + 1)).toList();
-    return job.label() + ": " + names + " batch " + job.params().get("batchSize") + " (route "
-        + job.route().id() + ", module " + job.module().name() + ", threads " + job.threads()
-        + (job.environment().isEmpty() ? "" : ", env " + job.environment()) + ")";
+    List<String> names =
+        job.benchmarks().stream()
+            .map(b -> b.substring(b.lastIndexOf('.', b.lastIndexOf('.') - 1) + 1))
+            .toList();
+    return job.label()
+        + ": "
+        + names
+        + " batch "
+        + job.params().get("batchSize")
+        + " (route "
+        + job.route().id()
+        + ", module "
+        + job.module().name()
+        + ", threads "
+        + job.threads()
+        + (job.environment().isEmpty() ? "" : ", env " + job.environment())
+        + ")";
   }
 
   private static String seconds(JobOutcome o) {
@@ -281,8 +352,12 @@ public final class BenchmarkRunner {
   }
 
   private ObjectNode meta(
-      Instant started, Path resultsFile, List<JobOutcome> outcomes, List<String> failures,
-      Summary summary, List<JsonNode> sidecar) {
+      Instant started,
+      Path resultsFile,
+      List<JobOutcome> outcomes,
+      List<String> failures,
+      Summary summary,
+      List<JsonNode> sidecar) {
     ObjectNode meta = JSON.createObjectNode();
     meta.put("results", resultsFile.getFileName().toString());
     meta.put("profile", settings.profile().name());
@@ -294,7 +369,9 @@ public final class BenchmarkRunner {
     machine.put("cores", Runtime.getRuntime().availableProcessors());
     machine.put("os", System.getProperty("os.name") + " " + System.getProperty("os.version"));
     machine.put("arch", System.getProperty("os.arch"));
-    machine.put("java", System.getProperty("java.vm.name") + " " + System.getProperty("java.runtime.version"));
+    machine.put(
+        "java",
+        System.getProperty("java.vm.name") + " " + System.getProperty("java.runtime.version"));
     meta.set("settings", JSON.valueToTree(settingsView()));
     ArrayNode jobs = meta.putArray("jobs");
     for (JobOutcome o : outcomes) {
@@ -326,7 +403,9 @@ public final class BenchmarkRunner {
       j.put("log", o.log().toString());
     }
     ObjectNode peaks = meta.putObject("peak");
-    summary.peaks().forEach((threads, p) -> peaks.set(Integer.toString(threads), JSON.valueToTree(p)));
+    summary
+        .peaks()
+        .forEach((threads, p) -> peaks.set(Integer.toString(threads), JSON.valueToTree(p)));
     meta.set("rss", JSON.valueToTree(sidecar.stream().filter(s -> s.has("peakRssKb")).toList()));
     meta.set("summary", JSON.valueToTree(summary.rows()));
     meta.set("scaling", JSON.valueToTree(summary.scaling()));

@@ -18,13 +18,13 @@ import org.openjdk.jmh.infra.BenchmarkParams;
 
 /**
  * What FP32 rate can this machine practically reach? One large square SGEMM ({@code C = A B}, 2 n^3
- * FLOPs) per invocation through a route module's fastest native library ({@link GemmProvider});
- * the runner takes the best library as "the machine's peak" and reads every route's GFLOP/s as a
+ * FLOPs) per invocation through a route module's fastest native library ({@link GemmProvider}); the
+ * runner takes the best library as "the machine's peak" and reads every route's GFLOP/s as a
  * fraction of it.
  *
  * <p>What would make the number lie: a library that skips work (the product is checked against a
- * double-precision reference in setup), a matrix too small to reach peak (n = 2048 by default:
- * ~17 GFLOP per call, far beyond cache), copying operands in and out per call (they stay in the
+ * double-precision reference in setup), a matrix too small to reach peak (n = 2048 by default: ~17
+ * GFLOP per call, far beyond cache), copying operands in and out per call (they stay in the
  * library's memory; only the multiply is timed), a thread count different from the routes' (it is
  * the same {@code threads} parameter), and turbo/thermal drift (the same error caveats as routes).
  */
@@ -32,7 +32,9 @@ public class GemmPeakBenchmark extends RouteBenchmarkBase {
 
   @State(Scope.Benchmark)
   public static class Operands {
-    /** {@link GemmProvider#library()} of the provider to time; {@code auto} takes the first found. */
+    /**
+     * {@link GemmProvider#library()} of the provider to time; {@code auto} takes the first found.
+     */
     @Param("auto")
     public String library;
 
@@ -58,7 +60,8 @@ public class GemmPeakBenchmark extends RouteBenchmarkBase {
         b[i] = (float) (random.nextDouble() * 2 - 1);
       }
       kernel =
-          provider.create(n, a, b, threads > 0 ? threads : Runtime.getRuntime().availableProcessors());
+          provider.create(
+              n, a, b, threads > 0 ? threads : Runtime.getRuntime().availableProcessors());
       kernel.multiply();
       verify(n, a, b, kernel.product(), random);
     }
@@ -125,8 +128,16 @@ public class GemmPeakBenchmark extends RouteBenchmarkBase {
       double tolerance = n * Math.ulp(1f) * magnitude;
       if (!(Math.abs(c[i * n + j] - exact) <= tolerance)) {
         throw new IllegalStateException(
-            "GEMM product wrong at (" + i + "," + j + "): got " + c[i * n + j] + ", expected "
-                + exact + " +- " + tolerance);
+            "GEMM product wrong at ("
+                + i
+                + ","
+                + j
+                + "): got "
+                + c[i * n + j]
+                + ", expected "
+                + exact
+                + " +- "
+                + tolerance);
       }
     }
   }

@@ -3,8 +3,9 @@ package io.mlpbench.bench;
 import io.mlpbench.core.launch.WorkerProtocol;
 
 /**
- * Run inside a route module's JVM: prints one protocol line per {@link io.mlpbench.core.GemmProvider}
- * on its classpath, so the runner knows which modules can calibrate the machine's peak.
+ * Run inside a route module's JVM: prints one protocol line per {@link
+ * io.mlpbench.core.GemmProvider} on its classpath, so the runner knows which modules can calibrate
+ * the machine's peak.
  */
 public final class GemmProbe {
   private GemmProbe() {}

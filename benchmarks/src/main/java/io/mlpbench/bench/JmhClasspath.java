@@ -7,13 +7,14 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * What a route JVM needs besides the route module's own classpath to run JMH: this module's
- * classes (benchmarks and the generated JMH harness) and JMH's jars, taken from this JVM's
- * classpath. Nothing else of ours goes over: e.g. our slf4j-simple 2.x must not reach DL4J's
- * classpath, which speaks slf4j 1.7.
+ * What a route JVM needs besides the route module's own classpath to run JMH: this module's classes
+ * (benchmarks and the generated JMH harness) and JMH's jars, taken from this JVM's classpath.
+ * Nothing else of ours goes over: e.g. our slf4j-simple 2.x must not reach DL4J's classpath, which
+ * speaks slf4j 1.7.
  */
 final class JmhClasspath {
-  private static final List<String> JMH_JARS = List.of("jmh-core-", "jopt-simple-", "commons-math3-");
+  private static final List<String> JMH_JARS =
+      List.of("jmh-core-", "jopt-simple-", "commons-math3-");
 
   private JmhClasspath() {}
 
@@ -36,7 +37,9 @@ final class JmhClasspath {
     }
     if (!jmhFound) {
       throw new IllegalStateException(
-          "jmh-core is not on this JVM's classpath (java.class.path=" + classpath + "); start the"
+          "jmh-core is not on this JVM's classpath (java.class.path="
+              + classpath
+              + "); start the"
               + " runner with the benchmarks module's classpath, e.g. benchmarks/target/classes plus"
               + " benchmarks/target/bench-classpath.txt");
     }
@@ -46,7 +49,8 @@ final class JmhClasspath {
   /** The directory or jar holding this module's classes. */
   static Path ownClasses() {
     try {
-      return Path.of(JmhClasspath.class.getProtectionDomain().getCodeSource().getLocation().toURI());
+      return Path.of(
+          JmhClasspath.class.getProtectionDomain().getCodeSource().getLocation().toURI());
     } catch (URISyntaxException e) {
       throw new IllegalStateException("cannot locate the benchmarks module's classes", e);
     }

@@ -13,7 +13,8 @@ import java.util.regex.Pattern;
  * JMH parameters, environment and JVM flags of that route (or of the module's GEMM provider).
  *
  * @param route the route measured; null for a GEMM calibration job
- * @param benchmarks fully qualified benchmark method names, e.g. {@code ...TrainStepBenchmark.trainStep}
+ * @param benchmarks fully qualified benchmark method names, e.g. {@code
+ *     ...TrainStepBenchmark.trainStep}
  * @param params JMH {@code -p} values; a list of several values runs each
  */
 public record JmhJob(

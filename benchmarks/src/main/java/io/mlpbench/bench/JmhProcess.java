@@ -89,10 +89,20 @@ final class JmhProcess {
       reader.join(TimeUnit.SECONDS.toMillis(30));
       exitCode = finished ? process.exitValue() : null;
     } catch (IOException e) {
-      return outcome(job, builder, environment, null, start, List.of(), List.of(), "cannot start the route JVM: " + e.getMessage(), log);
+      return outcome(
+          job,
+          builder,
+          environment,
+          null,
+          start,
+          List.of(),
+          List.of(),
+          "cannot start the route JVM: " + e.getMessage(),
+          log);
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
-      return outcome(job, builder, environment, null, start, List.of(), List.of(), "interrupted", log);
+      return outcome(
+          job, builder, environment, null, start, List.of(), List.of(), "interrupted", log);
     }
     List<JsonNode> results = readResults(json);
     List<JsonNode> records = readSidecar(sidecar);
@@ -125,7 +135,8 @@ final class JmhProcess {
     }
     args.addAll(List.of("-f", Integer.toString(p.forks())));
     args.addAll(List.of("-wi", Integer.toString(p.warmupIterations()), "-w", p.warmupTime()));
-    args.addAll(List.of("-i", Integer.toString(p.measurementIterations()), "-r", p.measurementTime()));
+    args.addAll(
+        List.of("-i", Integer.toString(p.measurementIterations()), "-r", p.measurementTime()));
     // Keep going after a failed benchmark; missing results are found by comparing with the job.
     args.addAll(List.of("-foe", "false"));
     for (String profiler : settings.profilers()) {
@@ -214,11 +225,14 @@ final class JmhProcess {
   }
 
   /** Null when the job did everything it was asked; else a one-paragraph reason. */
-  static String diagnose(JmhJob job, Integer exitCode, List<JsonNode> results, List<String> errors) {
+  static String diagnose(
+      JmhJob job, Integer exitCode, List<JsonNode> results, List<String> errors) {
     Set<String> missing = new LinkedHashSet<>(job.expectedResults());
     for (JsonNode r : results) {
       Map<String, String> params = new HashMap<>();
-      r.path("params").fields().forEachRemaining(e -> params.put(e.getKey(), e.getValue().asText()));
+      r.path("params")
+          .fields()
+          .forEachRemaining(e -> params.put(e.getKey(), e.getValue().asText()));
       missing.remove(job.resultKey(r.path("benchmark").asText(), params));
     }
     List<String> problems = new ArrayList<>();

@@ -68,8 +68,14 @@ public class RouteState {
     Batcher batcher = new Batcher(train, batchSize, config.seed());
     if (batcher.batchesPerEpoch() <= DISTINCT_BATCHES) {
       throw new IllegalArgumentException(
-          "dataset '" + dataset + "' has " + train.size() + " samples: too few for "
-              + DISTINCT_BATCHES + " full batches of " + batchSize);
+          "dataset '"
+              + dataset
+              + "' has "
+              + train.size()
+              + " samples: too few for "
+              + DISTINCT_BATCHES
+              + " full batches of "
+              + batchSize);
     }
     batches = new Batch[DISTINCT_BATCHES];
     for (int i = 0; i < batches.length; i++) {

@@ -14,8 +14,8 @@ import java.util.TreeMap;
 
 /**
  * The numbers a reader wants from a run's JMH results: samples/s with JMH's error, GFLOP/s from the
- * model's FLOPs per sample, the fraction of the machine's GEMM peak, the ratio to the fastest route,
- * and a rank that never separates two routes whose confidence intervals overlap.
+ * model's FLOPs per sample, the fraction of the machine's GEMM peak, the ratio to the fastest
+ * route, and a rank that never separates two routes whose confidence intervals overlap.
  */
 public final class Summary {
   static final String TRAIN = "trainStep";
@@ -55,7 +55,12 @@ public final class Summary {
 
   /** A route's throughput on all threads divided by its throughput on one. */
   public record Scaling(
-      String benchmark, String route, int batchSize, int threads, double speedup, boolean withinError) {}
+      String benchmark,
+      String route,
+      int batchSize,
+      int threads,
+      double speedup,
+      boolean withinError) {}
 
   private final List<Row> rows;
   private final Map<Integer, Peak> peaks;
@@ -96,12 +101,23 @@ public final class Summary {
       String activation = p.path("activation").asText("relu");
       ModelSpec spec = RouteState.spec(INPUTS, hidden, CLASSES, activation);
       Measurement samples = samplesPerSecond(r, batch);
-      long flops = method.equals(TRAIN) ? spec.trainingFlopsPerSample() : spec.inferenceFlopsPerSample();
+      long flops =
+          method.equals(TRAIN) ? spec.trainingFlopsPerSample() : spec.inferenceFlopsPerSample();
       String model = hidden + " " + Activation.parse(activation).id();
       String name = method.equals(TRAIN) ? "train" : "inference";
-      Draft d = new Draft(name, p.path("route").asText(), threads, batch, model, samples, samples.times(flops / 1e9));
+      Draft d =
+          new Draft(
+              name,
+              p.path("route").asText(),
+              threads,
+              batch,
+              model,
+              samples,
+              samples.times(flops / 1e9));
       d.peakRssKb = rss.get(rssKey(r.path("benchmark").asText(), d.route, batch, threads, hidden));
-      groups.computeIfAbsent(name + "|" + batch + "|" + threads + "|" + model, k -> new ArrayList<>()).add(d);
+      groups
+          .computeIfAbsent(name + "|" + batch + "|" + threads + "|" + model, k -> new ArrayList<>())
+          .add(d);
     }
     List<Row> rows = new ArrayList<>();
     for (List<Draft> group : groups.values()) {
@@ -129,7 +145,14 @@ public final class Summary {
     final Measurement gflops;
     Long peakRssKb;
 
-    Draft(String benchmark, String route, int threads, int batch, String model, Measurement samples, Measurement gflops) {
+    Draft(
+        String benchmark,
+        String route,
+        int threads,
+        int batch,
+        String model,
+        Measurement samples,
+        Measurement gflops) {
       this.benchmark = benchmark;
       this.route = route;
       this.threads = threads;
@@ -140,7 +163,9 @@ public final class Summary {
     }
   }
 
-  /** Ratio and rank inside one group of comparable results (same benchmark, batch, threads, model). */
+  /**
+   * Ratio and rank inside one group of comparable results (same benchmark, batch, threads, model).
+   */
   private static List<Row> rank(List<Draft> group, Map<Integer, Peak> peaks) {
     double fastest = group.stream().mapToDouble(d -> d.samples.score()).max().orElse(Double.NaN);
     boolean rankable = group.stream().allMatch(d -> d.samples.hasError());
@@ -167,8 +192,18 @@ public final class Summary {
       Integer rank = ranks.get(d);
       rows.add(
           new Row(
-              d.benchmark, d.route, d.threads, d.batch, d.model, d.samples, d.gflops, percent,
-              d.samples.score() / fastest, rank, rank != null && sharing.get(rank) > 1, d.peakRssKb));
+              d.benchmark,
+              d.route,
+              d.threads,
+              d.batch,
+              d.model,
+              d.samples,
+              d.gflops,
+              percent,
+              d.samples.score() / fastest,
+              rank,
+              rank != null && sharing.get(rank) > 1,
+              d.peakRssKb));
     }
     return rows;
   }
@@ -222,7 +257,10 @@ public final class Summary {
             && many.model().equals(one.model())) {
           scaling.add(
               new Scaling(
-                  one.benchmark(), one.route(), one.batchSize(), many.threads(),
+                  one.benchmark(),
+                  one.route(),
+                  one.batchSize(),
+                  many.threads(),
                   many.samplesPerSecond().score() / one.samplesPerSecond().score(),
                   many.samplesPerSecond().overlaps(one.samplesPerSecond())));
         }
@@ -242,8 +280,11 @@ public final class Summary {
       if ("rss".equals(s.path("kind").asText()) && s.path("peakRssKb").asLong(-1) > 0) {
         String key =
             rssKey(
-                s.path("benchmark").asText(), s.path("route").asText(), s.path("batchSize").asInt(),
-                s.path("threads").asInt(), s.path("hidden").asText());
+                s.path("benchmark").asText(),
+                s.path("route").asText(),
+                s.path("batchSize").asInt(),
+                s.path("threads").asInt(),
+                s.path("hidden").asText());
         // With several forks, keep the largest peak.
         rss.merge(key, s.path("peakRssKb").asLong(), Math::max);
       }
@@ -251,7 +292,14 @@ public final class Summary {
     return rss;
   }
 
-  private static String rssKey(String benchmark, String route, int batch, int threads, String hidden) {
-    return String.join("|", benchmark, route, Integer.toString(batch), Integer.toString(threads), Objects.toString(hidden));
+  private static String rssKey(
+      String benchmark, String route, int batch, int threads, String hidden) {
+    return String.join(
+        "|",
+        benchmark,
+        route,
+        Integer.toString(batch),
+        Integer.toString(threads),
+        Objects.toString(hidden));
   }
 }

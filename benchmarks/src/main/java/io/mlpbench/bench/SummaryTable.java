@@ -7,8 +7,17 @@ import java.util.Locale;
 /** Renders a {@link Summary} as the plain-text table printed at the end of a run. */
 public final class SummaryTable {
   private static final String[] HEADER = {
-    "benchmark", "route", "thr", "batch", "samples/s", "+- error", "GFLOP/s", "% peak", "vs fastest",
-    "rank", "peak RSS"
+    "benchmark",
+    "route",
+    "thr",
+    "batch",
+    "samples/s",
+    "+- error",
+    "GFLOP/s",
+    "% peak",
+    "vs fastest",
+    "rank",
+    "peak RSS"
   };
 
   private SummaryTable() {}
@@ -16,15 +25,19 @@ public final class SummaryTable {
   public static String render(Summary summary) {
     StringBuilder out = new StringBuilder();
     if (summary.peaks().isEmpty()) {
-      out.append("Machine FP32 peak: not calibrated (no route module provides io.mlpbench.core.GemmProvider)\n");
+      out.append(
+          "Machine FP32 peak: not calibrated (no route module provides io.mlpbench.core.GemmProvider)\n");
     }
     for (Summary.Peak peak : summary.peaks().values()) {
       out.append(
           String.format(
               Locale.ROOT,
               "Machine FP32 peak, %d thread(s): %.1f +- %s GFLOP/s (SGEMM %d, %s)%n",
-              peak.threads(), peak.gflops().score(), error(peak.gflops().error(), "%.1f"),
-              peak.size(), peak.library()));
+              peak.threads(),
+              peak.gflops().score(),
+              error(peak.gflops().error(), "%.1f"),
+              peak.size(),
+              peak.library()));
     }
     List<String[]> lines = new ArrayList<>();
     lines.add(HEADER);
@@ -45,11 +58,14 @@ public final class SummaryTable {
             error(r.samplesPerSecond().error(), "%,.0f")
                 + (r.samplesPerSecond().hasError()
                     ? String.format(
-                        Locale.ROOT, " (%.0f%%)",
+                        Locale.ROOT,
+                        " (%.0f%%)",
                         100 * r.samplesPerSecond().error() / r.samplesPerSecond().score())
                     : ""),
             String.format(Locale.ROOT, "%.2f", r.gflops().score()),
-            r.percentOfPeak() == null ? "n/a" : String.format(Locale.ROOT, "%.1f%%", r.percentOfPeak()),
+            r.percentOfPeak() == null
+                ? "n/a"
+                : String.format(Locale.ROOT, "%.1f%%", r.percentOfPeak()),
             String.format(Locale.ROOT, "%.2fx", r.ratioToFastest()),
             r.rank() == null ? "?" : r.rank() + (r.tied() ? "=" : ""),
             r.peakRssKb() == null ? "n/a" : (r.peakRssKb() / 1024) + " MiB"
@@ -67,8 +83,13 @@ public final class SummaryTable {
       for (Summary.Scaling s : summary.scaling()) {
         out.append(
             String.format(
-                Locale.ROOT, "  %-9s %-14s batch %4d: %.2fx on %d threads%s%n",
-                s.benchmark(), s.route(), s.batchSize(), s.speedup(), s.threads(),
+                Locale.ROOT,
+                "  %-9s %-14s batch %4d: %.2fx on %d threads%s%n",
+                s.benchmark(),
+                s.route(),
+                s.batchSize(),
+                s.speedup(),
+                s.threads(),
                 s.withinError() ? " (within error: no measurable change)" : ""));
       }
     }

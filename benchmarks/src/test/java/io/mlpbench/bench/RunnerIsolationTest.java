@@ -25,7 +25,8 @@ class RunnerIsolationTest {
 
   @Test
   void failingRoutesAreReportedAndTheOthersStillProduceResults() throws Exception {
-    // A fake checkout with one "route module" whose classpath is this test JVM's (test routes included).
+    // A fake checkout with one "route module" whose classpath is this test JVM's (test routes
+    // included).
     Path root = temp.resolve("checkout");
     Path target = Files.createDirectories(root.resolve("test-routes").resolve("target"));
     Files.writeString(target.resolve("route-classpath.txt"), System.getProperty("java.class.path"));
@@ -35,11 +36,15 @@ class RunnerIsolationTest {
     p.setProperty("bench.out", temp.resolve("out").toString());
     p.setProperty("bench.routes", "test-ok,test-crash,test-throws");
     p.setProperty("bench.threads", "1");
-    p.setProperty("bench.gemmSize", "64"); // the naive fixture GEMM is slow; size only needs to verify
-    p.setProperty("bench.ignoreJmhLock", "true"); // timings are irrelevant here; don't collide with other runs
+    p.setProperty(
+        "bench.gemmSize", "64"); // the naive fixture GEMM is slow; size only needs to verify
+    p.setProperty(
+        "bench.ignoreJmhLock",
+        "true"); // timings are irrelevant here; don't collide with other runs
     List<String> output = Collections.synchronizedList(new ArrayList<>());
 
-    BenchmarkRunner.Report report = new BenchmarkRunner(BenchSettings.from(p, 2), output::add).run();
+    BenchmarkRunner.Report report =
+        new BenchmarkRunner(BenchSettings.from(p, 2), output::add).run();
 
     String log = String.join("\n", output);
     System.out.println(log); // kept in target/surefire-reports for diagnosis
@@ -47,21 +52,31 @@ class RunnerIsolationTest {
     assertThat(report.failures()).as(log).hasSize(2);
     assertThat(report.failures())
         .anySatisfy(f -> assertThat(f).startsWith("test-crash-t1").contains("134"))
-        .anySatisfy(f -> assertThat(f).startsWith("test-throws-t1").contains("TrainStepBenchmark.trainStep"));
+        .anySatisfy(
+            f ->
+                assertThat(f)
+                    .startsWith("test-throws-t1")
+                    .contains("TrainStepBenchmark.trainStep"));
     assertThat(log).contains("[1/4] peak-test-routes-t1", "[4/4] test-throws-t1", "FAILED (2)");
 
     // The working route measured both benchmarks, in samples/s, with its fork's peak RSS.
-    List<Summary.Row> ok = report.summary().rows().stream().filter(r -> r.route().equals("test-ok")).toList();
-    assertThat(ok).extracting(Summary.Row::benchmark).containsExactlyInAnyOrder("train", "inference");
-    assertThat(ok).allSatisfy(r -> {
-      assertThat(r.samplesPerSecond().score()).isPositive();
-      assertThat(r.batchSize()).isEqualTo(32);
-      assertThat(r.threads()).isEqualTo(1);
-      assertThat(r.peakRssKb()).isPositive();
-    });
+    List<Summary.Row> ok =
+        report.summary().rows().stream().filter(r -> r.route().equals("test-ok")).toList();
+    assertThat(ok)
+        .extracting(Summary.Row::benchmark)
+        .containsExactlyInAnyOrder("train", "inference");
+    assertThat(ok)
+        .allSatisfy(
+            r -> {
+              assertThat(r.samplesPerSecond().score()).isPositive();
+              assertThat(r.batchSize()).isEqualTo(32);
+              assertThat(r.threads()).isEqualTo(1);
+              assertThat(r.peakRssKb()).isPositive();
+            });
     // test-throws' inference still ran: a failed route keeps the results it did produce.
     assertThat(report.summary().rows())
-        .anySatisfy(r -> assertThat(r.route() + " " + r.benchmark()).isEqualTo("test-throws inference"));
+        .anySatisfy(
+            r -> assertThat(r.route() + " " + r.benchmark()).isEqualTo("test-throws inference"));
     assertThat(report.summary().rows()).noneMatch(r -> r.route().equals("test-crash"));
     assertThat(report.summary().peaks().get(1).library())
         .isEqualTo(io.mlpbench.bench.testroutes.NaiveGemmProvider.LIBRARY);
@@ -71,7 +86,8 @@ class RunnerIsolationTest {
     assertThat(results.isArray()).isTrue();
     assertThat(results.size()).isEqualTo(4); // gemm + test-ok x2 + test-throws inference
     for (JsonNode r : results) {
-      assertThat(r.path("primaryMetric").path("rawData").get(0).size()).isEqualTo(3); // smoke: 3 iterations (JMH needs 3 for an error)
+      assertThat(r.path("primaryMetric").path("rawData").get(0).size())
+          .isEqualTo(3); // smoke: 3 iterations (JMH needs 3 for an error)
     }
     JsonNode meta = JSON.readTree(report.meta().toFile());
     assertThat(meta.path("status").asText()).isEqualTo("failed");
@@ -84,7 +100,8 @@ class RunnerIsolationTest {
     }
     assertThat(okJob).isNotNull();
     assertThat(okJob.path("status").asText()).isEqualTo("ok");
-    assertThat(okJob.path("environment").path("MLPBENCH_TEST_ROUTE").asText()).isEqualTo("applied-1");
+    assertThat(okJob.path("environment").path("MLPBENCH_TEST_ROUTE").asText())
+        .isEqualTo("applied-1");
     assertThat(okJob.path("jvmArgs").toString()).contains("-Dmlpbench.test.flag=applied");
   }
 }

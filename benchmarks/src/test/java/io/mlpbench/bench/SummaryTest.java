@@ -44,7 +44,11 @@ class SummaryTest {
 
   private Summary.Row row(String benchmark, String route, int threads) {
     return summary.rows().stream()
-        .filter(r -> r.benchmark().equals(benchmark) && r.route().equals(route) && r.threads() == threads)
+        .filter(
+            r ->
+                r.benchmark().equals(benchmark)
+                    && r.route().equals(route)
+                    && r.threads() == threads)
         .findFirst()
         .orElseThrow();
   }
@@ -79,7 +83,8 @@ class SummaryTest {
   @Test
   void ratiosAreToTheFastestRouteOfTheSameSetting() {
     assertThat(row("train", "route-a", 2).ratioToFastest()).isEqualTo(1.0);
-    assertThat(row("train", "route-b", 2).ratioToFastest()).isCloseTo(9_800 / 10_000.0, within(EPS));
+    assertThat(row("train", "route-b", 2).ratioToFastest())
+        .isCloseTo(9_800 / 10_000.0, within(EPS));
     assertThat(row("train", "route-c", 2).ratioToFastest()).isCloseTo(0.5, within(EPS));
     // A different thread count is a different group with its own fastest.
     assertThat(row("train", "route-c", 1).ratioToFastest()).isCloseTo(4_950 / 6_000.0, within(EPS));
@@ -87,7 +92,8 @@ class SummaryTest {
 
   @Test
   void overlappingIntervalsTieAndOnlySeparatedOnesRankLower() {
-    // a: [9500, 10500], b: [9400, 10200] overlap -> both rank 1, tied; c: [4900, 5100] is below both.
+    // a: [9500, 10500], b: [9400, 10200] overlap -> both rank 1, tied; c: [4900, 5100] is below
+    // both.
     assertThat(row("train", "route-a", 2).rank()).isEqualTo(1);
     assertThat(row("train", "route-a", 2).tied()).isTrue();
     assertThat(row("train", "route-b", 2).rank()).isEqualTo(1);
@@ -112,10 +118,18 @@ class SummaryTest {
   @Test
   void scalingComparesAllThreadsWithOneAndFlagsDifferencesInsideTheError() {
     assertThat(summary.scaling()).hasSize(2);
-    Summary.Scaling a = summary.scaling().stream().filter(s -> s.route().equals("route-a")).findFirst().orElseThrow();
+    Summary.Scaling a =
+        summary.scaling().stream()
+            .filter(s -> s.route().equals("route-a"))
+            .findFirst()
+            .orElseThrow();
     assertThat(a.speedup()).isCloseTo(10_000 / 6_000.0, within(EPS));
     assertThat(a.withinError()).isFalse(); // [9500, 10500] vs [5900, 6100]
-    Summary.Scaling c = summary.scaling().stream().filter(s -> s.route().equals("route-c")).findFirst().orElseThrow();
+    Summary.Scaling c =
+        summary.scaling().stream()
+            .filter(s -> s.route().equals("route-c"))
+            .findFirst()
+            .orElseThrow();
     assertThat(c.speedup()).isCloseTo(5_000 / 4_950.0, within(EPS));
     assertThat(c.withinError()).isTrue(); // [4900, 5100] vs [4850, 5050]
   }
@@ -129,12 +143,16 @@ class SummaryTest {
   @Test
   void tableMarksTiesAndShowsThePeakSource() {
     String table = SummaryTable.render(summary);
-    assertThat(table).contains("Machine FP32 peak, 2 thread(s): 107.4 +- 2.1 GFLOP/s (SGEMM 1024, FastBLAS 1.0)");
-    assertThat(lineOf(table, "train      route-a")).contains("10,000", "500 (5%)", "40.12", "37.4%", "1.00x", "1=", "512 MiB");
+    assertThat(table)
+        .contains(
+            "Machine FP32 peak, 2 thread(s): 107.4 +- 2.1 GFLOP/s (SGEMM 1024, FastBLAS 1.0)");
+    assertThat(lineOf(table, "train      route-a"))
+        .contains("10,000", "500 (5%)", "40.12", "37.4%", "1.00x", "1=", "512 MiB");
     assertThat(lineOf(table, "train      route-b")).contains("9,800", "0.98x", "1=");
     assertThat(lineOf(table, "train      route-c")).contains("5,000", "0.50x", " 3 ");
     assertThat(lineOf(table, "inference  route-b")).contains(" ? ");
-    assertThat(lineOf(table, "  train     route-c")).contains("batch  128: 1.01x on 2 threads (within error");
+    assertThat(lineOf(table, "  train     route-c"))
+        .contains("batch  128: 1.01x on 2 threads (within error");
   }
 
   private static String lineOf(String table, String prefix) {

@@ -22,7 +22,8 @@ public final class TestRouteProvider implements RouteProvider {
 
   @Override
   public List<Route> routes() {
-    return List.of(new TestRoute("test-ok"), new TestRoute("test-crash"), new TestRoute("test-throws"));
+    return List.of(
+        new TestRoute("test-ok"), new TestRoute("test-crash"), new TestRoute("test-throws"));
   }
 
   private record TestRoute(String id) implements Route {
@@ -56,9 +57,16 @@ public final class TestRouteProvider implements RouteProvider {
         }
         default -> {
           String env = System.getenv(ENV);
-          if (!("applied-" + config.threads()).equals(env) || !"applied".equals(System.getProperty(FLAG))) {
+          if (!("applied-" + config.threads()).equals(env)
+              || !"applied".equals(System.getProperty(FLAG))) {
             throw new IllegalStateException(
-                "launch requirements not applied: " + ENV + "=" + env + ", " + FLAG + "="
+                "launch requirements not applied: "
+                    + ENV
+                    + "="
+                    + env
+                    + ", "
+                    + FLAG
+                    + "="
                     + System.getProperty(FLAG));
           }
         }
