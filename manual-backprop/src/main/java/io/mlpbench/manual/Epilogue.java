@@ -53,7 +53,8 @@ enum Epilogue {
       case NONE -> {}
       case BIAS -> addBias(c, ldc, i0, i1, j0, j1, bias);
       case BIAS_RELU -> addBiasRelu(c, ldc, i0, i1, j0, j1, bias);
-      case BIAS_TANH, BIAS_SIGMOID -> addBiasSmooth(c, ldc, i0, i1, j0, j1, bias, this == BIAS_TANH);
+      case BIAS_TANH, BIAS_SIGMOID ->
+          addBiasSmooth(c, ldc, i0, i1, j0, j1, bias, this == BIAS_TANH);
       case RELU_DERIVATIVE -> timesReluDerivative(c, ldc, i0, i1, j0, j1, gate);
       case TANH_DERIVATIVE, SIGMOID_DERIVATIVE ->
           timesSmoothDerivative(c, ldc, i0, i1, j0, j1, gate, this == TANH_DERIVATIVE);

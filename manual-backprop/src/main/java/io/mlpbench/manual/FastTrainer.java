@@ -18,11 +18,11 @@ import io.mlpbench.dataset.Batch;
  * pass. Z is never stored: g' is computed from A = g(Z). Buffers are allocated once per batch size,
  * so steady-state steps allocate nothing.
  *
- * <p>Internally every layer's output width is padded to whole vectors ({@link Gemm#padded}) and
- * its rows laid out ld[l] floats apart ({@link Gemm#rowStride}, which avoids cache aliasing): W[l]
- * is (in x ld[l]), b[l], A[l] and dZ[l] have ld[l] columns. The padding holds zeros in W, b and dZ
- * (so it adds only zeros to real values and its own gradient stays 0) and is never read as an
- * input. Parameters are padded on the way in and trimmed on the way out.
+ * <p>Internally every layer's output width is padded to whole vectors ({@link Gemm#padded}) and its
+ * rows laid out ld[l] floats apart ({@link Gemm#rowStride}, which avoids cache aliasing): W[l] is
+ * (in x ld[l]), b[l], A[l] and dZ[l] have ld[l] columns. The padding holds zeros in W, b and dZ (so
+ * it adds only zeros to real values and its own gradient stays 0) and is never read as an input.
+ * Parameters are padded on the way in and trimmed on the way out.
  */
 public final class FastTrainer implements Trainer {
   /** Rows per forward pass when predicting many samples. */
@@ -31,10 +31,13 @@ public final class FastTrainer implements Trainer {
   private final ModelSpec spec;
   private final TrainingConfig config;
   private final int layers;
+
   /** cols[l]: layer l's output width padded to whole vectors; the width every GEMM computes. */
   private final int[] cols;
+
   /** ld[l]: row stride of layer l's W, b, A and dZ (cols[l], or more to avoid cache aliasing). */
   private final int[] ld;
+
   private final float[][] weights;
   private final float[][] biases;
   private final float[][] weightGradients;
@@ -55,8 +58,10 @@ public final class FastTrainer implements Trainer {
   /** Activations and deltas for up to {@code capacity} rows. */
   private static final class Workspace {
     final int capacity;
+
     /** a[l] = A[l] (capacity x ld) for l = 1..L-1; a[L] holds the logits; a[0] is the input. */
     final float[][] a;
+
     /** dz[l] = dZ of layer l (capacity x ld[l]). */
     final float[][] dz;
 
@@ -124,7 +129,9 @@ public final class FastTrainer implements Trainer {
     } else {
       t++;
       update.adam(
-          (float) config.beta1(), (float) config.beta2(), (float) AdamStep.stepSize(config, t),
+          (float) config.beta1(),
+          (float) config.beta2(),
+          (float) AdamStep.stepSize(config, t),
           (float) AdamStep.epsilonHat(config, t));
     }
     pool.run(update);
@@ -136,9 +143,23 @@ public final class FastTrainer implements Trainer {
     for (int l = 0; l < layers; l++) {
       float[] a = l == 0 ? input : w.a[l];
       int offset = l == 0 ? inputOffset : 0;
-      Epilogue epilogue = l < layers - 1 ? Epilogue.forward(spec.hiddenActivation()) : Epilogue.BIAS;
-      gemm.set(a, offset, inputStride(l), 1, weights[l], ld[l], w.a[l + 1], ld[l], rows,
-          spec.inputs(l), cols[l], epilogue, biases[l], null);
+      Epilogue epilogue =
+          l < layers - 1 ? Epilogue.forward(spec.hiddenActivation()) : Epilogue.BIAS;
+      gemm.set(
+          a,
+          offset,
+          inputStride(l),
+          1,
+          weights[l],
+          ld[l],
+          w.a[l + 1],
+          ld[l],
+          rows,
+          spec.inputs(l),
+          cols[l],
+          epilogue,
+          biases[l],
+          null);
       pool.run(gemm);
     }
   }
@@ -149,8 +170,8 @@ public final class FastTrainer implements Trainer {
   }
 
   /**
-   * Softmax of the logits, the mean cross-entropy (returned) and dZ[L] = (softmax - Y) / m,
-   * row by row in double with the log-sum-exp shift.
+   * Softmax of the logits, the mean cross-entropy (returned) and dZ[L] = (softmax - Y) / m, row by
+   * row in double with the log-sum-exp shift.
    */
   private float outputDelta(Workspace w, int[] labels, int rows) {
     int classes = spec.classCount();
@@ -186,13 +207,39 @@ public final class FastTrainer implements Trainer {
         // dZ[l-1] = (dZ[l] W[l]^T) * g'(Z[l-1]), before W[l] changes.
         transpose.set(weights[l], ld[l], weightsTransposed[l], ld[l - 1], in, out);
         pool.run(transpose);
-        gemm.set(w.dz[l], 0, ld[l], 1, weightsTransposed[l], ld[l - 1], w.dz[l - 1], ld[l - 1],
-            rows, out, cols[l - 1], Epilogue.derivative(spec.hiddenActivation()), null, aPrev);
+        gemm.set(
+            w.dz[l],
+            0,
+            ld[l],
+            1,
+            weightsTransposed[l],
+            ld[l - 1],
+            w.dz[l - 1],
+            ld[l - 1],
+            rows,
+            out,
+            cols[l - 1],
+            Epilogue.derivative(spec.hiddenActivation()),
+            null,
+            aPrev);
         pool.run(gemm);
       }
       // dW[l] = A[l-1]^T dZ[l]: A[l-1] read transposed through its strides, no copy.
-      gemm.set(aPrev, 0, 1, inputStride(l), w.dz[l], ld[l], weightGradients[l], ld[l], in,
-          rows, cols[l], Epilogue.NONE, null, null);
+      gemm.set(
+          aPrev,
+          0,
+          1,
+          inputStride(l),
+          w.dz[l],
+          ld[l],
+          weightGradients[l],
+          ld[l],
+          in,
+          rows,
+          cols[l],
+          Epilogue.NONE,
+          null,
+          null);
       pool.run(gemm);
       columnSums(w.dz[l], rows, cols[l], ld[l], biasGradients[l]);
     }
@@ -220,8 +267,8 @@ public final class FastTrainer implements Trainer {
       int n = Math.min(INFERENCE_ROWS, rows - start);
       forward(inference, features, start * spec.inputSize(), n);
       for (int r = 0; r < n; r++) {
-        System.arraycopy(inference.a[layers], r * ld[layers - 1], logits, (start + r) * classes,
-            classes);
+        System.arraycopy(
+            inference.a[layers], r * ld[layers - 1], logits, (start + r) * classes, classes);
       }
     }
     return logits;
@@ -289,8 +336,20 @@ public final class FastTrainer implements Trainer {
     private float[] gate;
 
     void set(
-        float[] a, int aOffset, int aRow, int aCol, float[] b, int ldb, float[] c, int ldc,
-        int rows, int k, int n, Epilogue epilogue, float[] bias, float[] gate) {
+        float[] a,
+        int aOffset,
+        int aRow,
+        int aCol,
+        float[] b,
+        int ldb,
+        float[] c,
+        int ldc,
+        int rows,
+        int k,
+        int n,
+        Epilogue epilogue,
+        float[] bias,
+        float[] gate) {
       this.a = a;
       this.aOffset = aOffset;
       this.aRow = aRow;

@@ -30,8 +30,16 @@ final class FusedUpdate {
    * over [from, to). See {@link AdamStep} for how both Adam forms map onto stepSize and epsHat.
    */
   static void adam(
-      float[] theta, float[] g, float[] m, float[] v, int from, int to,
-      float b1, float b2, float stepSize, float epsHat) {
+      float[] theta,
+      float[] g,
+      float[] m,
+      float[] v,
+      int from,
+      int to,
+      float b1,
+      float b2,
+      float stepSize,
+      float epsHat) {
     float c1 = 1 - b1;
     float c2 = 1 - b2;
     int k = from;

@@ -22,6 +22,7 @@ import jdk.incubator.vector.VectorSpecies;
 final class Gemm {
   static final VectorSpecies<Float> SPECIES = FloatVector.SPECIES_PREFERRED;
   static final int LANES = SPECIES.length();
+
   /** Rows of C per micro-kernel call; callers split rows between threads in multiples of this. */
   static final int ROW_BLOCK = 4;
 
@@ -47,16 +48,26 @@ final class Gemm {
    * C(i, j) = sum over p in [0, k) of A(i, p) B(p, j), for rows i in [i0, i1) and columns j in [0,
    * n), then {@code epilogue} on those rows. A(i, p) = a[aOffset + i * aRow + p * aCol] (aRow =
    * lda, aCol = 1 for A itself; aRow = 1, aCol = lda to read a stored matrix transposed); B(p, j) =
-   * b[p * ldb + j]; C(i, j) = c[i * ldc + j]. {@code n} must be a multiple of {@link #LANES}: callers
-   * pad B and C with zero columns (see {@link #padded}), which keeps every load and store a whole
-   * vector (masked stores are scalar loops on Java 17).
+   * b[p * ldb + j]; C(i, j) = c[i * ldc + j]. {@code n} must be a multiple of {@link #LANES}:
+   * callers pad B and C with zero columns (see {@link #padded}), which keeps every load and store a
+   * whole vector (masked stores are scalar loops on Java 17).
    */
   static void multiply(
-      float[] a, int aOffset, int aRow, int aCol,
-      float[] b, int ldb,
-      float[] c, int ldc,
-      int i0, int i1, int k, int n,
-      Epilogue epilogue, float[] bias, float[] gate) {
+      float[] a,
+      int aOffset,
+      int aRow,
+      int aCol,
+      float[] b,
+      int ldb,
+      float[] c,
+      int ldc,
+      int i0,
+      int i1,
+      int k,
+      int n,
+      Epilogue epilogue,
+      float[] bias,
+      float[] gate) {
     if (n % LANES != 0) {
       throw new IllegalArgumentException("n = " + n + " is not a multiple of " + LANES + " lanes");
     }
@@ -84,7 +95,16 @@ final class Gemm {
   }
 
   private static void block4x2(
-      float[] a, int a0, int aRow, int aCol, float[] b, int ldb, int j, float[] c, int c0, int ldc,
+      float[] a,
+      int a0,
+      int aRow,
+      int aCol,
+      float[] b,
+      int ldb,
+      int j,
+      float[] c,
+      int c0,
+      int ldc,
       int k) {
     FloatVector c00 = FloatVector.zero(SPECIES);
     FloatVector c01 = FloatVector.zero(SPECIES);
@@ -142,7 +162,16 @@ final class Gemm {
   }
 
   private static void block4x1(
-      float[] a, int a0, int aRow, int aCol, float[] b, int ldb, int j, float[] c, int c0, int ldc,
+      float[] a,
+      int a0,
+      int aRow,
+      int aCol,
+      float[] b,
+      int ldb,
+      int j,
+      float[] c,
+      int c0,
+      int ldc,
       int k) {
     FloatVector c0v = FloatVector.zero(SPECIES);
     FloatVector c1v = FloatVector.zero(SPECIES);

@@ -10,9 +10,9 @@ import io.mlpbench.core.Parameters;
  * against.
  *
  * <p>Layout (the suite's, see {@link Parameters}): a batch is m rows; A[l] is (m x n_l) row-major
- * with A[0] = X; W[l] is (n_{l-1} x n_l) row-major, element (i, j) at {@code i * n_l + j}; and
- * Z[l] = A[l-1] W[l] + b[l]. Hidden layers apply g, the output layer softmax, and the loss is the
- * mean cross-entropy over the m rows.
+ * with A[0] = X; W[l] is (n_{l-1} x n_l) row-major, element (i, j) at {@code i * n_l + j}; and Z[l]
+ * = A[l-1] W[l] + b[l]. Hidden layers apply g, the output layer softmax, and the loss is the mean
+ * cross-entropy over the m rows.
  */
 public final class ScalarNetwork {
   private final ModelSpec spec;

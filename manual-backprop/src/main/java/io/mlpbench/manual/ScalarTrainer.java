@@ -90,9 +90,10 @@ public final class ScalarTrainer implements Trainer {
       v[k] = b2 * v[k] + (1 - b2) * gk * gk;
       theta[k] -=
           switch (config.adamForm()) {
-              // Keras/DL4J/DJL: bias correction folded into the rate, eps added to sqrt(v).
-            case EPSILON_HAT -> lr * Math.sqrt(correction2) / correction1 * m[k] / (Math.sqrt(v[k]) + eps);
-              // torch.optim.Adam: bias-corrected moments, eps added to sqrt(v_hat).
+            // Keras/DL4J/DJL: bias correction folded into the rate, eps added to sqrt(v).
+            case EPSILON_HAT ->
+                lr * Math.sqrt(correction2) / correction1 * m[k] / (Math.sqrt(v[k]) + eps);
+            // torch.optim.Adam: bias-corrected moments, eps added to sqrt(v_hat).
             case TORCH -> lr * (m[k] / correction1) / (Math.sqrt(v[k] / correction2) + eps);
           };
     }

@@ -4,10 +4,10 @@ import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.locks.LockSupport;
 
 /**
- * A fixed set of daemon threads that run one {@link Job} at a time, split into as many parts as
- * the pool has threads; the calling thread runs part 0. Built for the training step: dispatching a
- * job allocates nothing (no futures, no lambdas captured per call), and results do not depend on
- * the thread count because each output element is always computed by exactly one part.
+ * A fixed set of daemon threads that run one {@link Job} at a time, split into as many parts as the
+ * pool has threads; the calling thread runs part 0. Built for the training step: dispatching a job
+ * allocates nothing (no futures, no lambdas captured per call), and results do not depend on the
+ * thread count because each output element is always computed by exactly one part.
  */
 final class WorkerPool implements AutoCloseable {
 

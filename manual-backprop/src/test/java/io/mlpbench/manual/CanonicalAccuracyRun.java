@@ -36,7 +36,10 @@ public final class CanonicalAccuracyRun {
       }
       System.out.printf(
           "threads %d: test accuracy %.4f, %.1f s training, %.0f samples/s (incl. batching)%n",
-          threads, correct / (double) test.size(), seconds, (double) epochs * train.size() / seconds);
+          threads,
+          correct / (double) test.size(),
+          seconds,
+          (double) epochs * train.size() / seconds);
     }
   }
 }

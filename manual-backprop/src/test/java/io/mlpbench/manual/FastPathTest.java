@@ -41,7 +41,10 @@ class FastPathTest {
   }
 
   private static TrainingConfig config(OptimizerKind optimizer, double lr, int threads) {
-    return TrainingConfig.defaults().withOptimizer(optimizer, lr).withThreads(threads).withBatchSize(8);
+    return TrainingConfig.defaults()
+        .withOptimizer(optimizer, lr)
+        .withThreads(threads)
+        .withBatchSize(8);
   }
 
   @ParameterizedTest
@@ -49,8 +52,9 @@ class FastPathTest {
   void logitsMatchTheScalarPath(int[] sizes, int rows, Activation g) {
     RandomProblem p = RandomProblem.of(sizes, g, rows, 3);
     Batch batch = p.batch();
-    float[] expected = new ScalarTrainer(config(OptimizerKind.SGD, 0.1, 1), p.parameters())
-        .predictLogits(batch.features(), rows);
+    float[] expected =
+        new ScalarTrainer(config(OptimizerKind.SGD, 0.1, 1), p.parameters())
+            .predictLogits(batch.features(), rows);
     try (FastTrainer fast = new FastTrainer(config(OptimizerKind.SGD, 0.1, 2), p.parameters())) {
       assertClose("logits", fast.predictLogits(batch.features(), rows), expected);
     }
@@ -68,7 +72,8 @@ class FastPathTest {
     try (FastTrainer fast = new FastTrainer(config(OptimizerKind.SGD, 0.1, 3), p.parameters())) {
       float loss = fast.trainStep(batch);
       // the loss is accumulated in double from float logits: only their rounding (~1e-6) differs
-      assertThat((double) loss).isCloseTo(expectedLoss, org.assertj.core.api.Assertions.within(1e-5));
+      assertThat((double) loss)
+          .isCloseTo(expectedLoss, org.assertj.core.api.Assertions.within(1e-5));
       for (int l = 0; l < sizes.length - 1; l++) {
         assertClose("dW" + l, fast.weightGradient(l), ScalarNetwork.narrow(expected.weights()[l]));
         assertClose("db" + l, fast.biasGradient(l), ScalarNetwork.narrow(expected.biases()[l]));
@@ -89,8 +94,18 @@ class FastPathTest {
       // a large epsilon makes the two forms differ visibly (by ~1e-3 of the update), so a form
       // mix-up fails, while float rounding stays ~1e-6 of the update
       TrainingConfig config = config(OptimizerKind.ADAM, 1e-2, 2).withAdamForm(form);
-      config = new TrainingConfig(config.optimizer(), config.learningRate(), config.beta1(),
-          config.beta2(), 1e-3, form, config.batchSize(), 1, 1, config.threads());
+      config =
+          new TrainingConfig(
+              config.optimizer(),
+              config.learningRate(),
+              config.beta1(),
+              config.beta2(),
+              1e-3,
+              form,
+              config.batchSize(),
+              1,
+              1,
+              config.threads());
       assertStepsMatch(sizes, rows, g, config);
     }
   }
@@ -108,11 +123,15 @@ class FastPathTest {
       Parameters expected = reference.exportParameters();
       Parameters actual = fast.exportParameters();
       for (int l = 0; l < sizes.length - 1; l++) {
-        assertClose(config.optimizer() + " " + config.adamForm() + " change of W" + l,
-            delta(actual.weights(l), start.weights(l)), delta(expected.weights(l), start.weights(l)),
+        assertClose(
+            config.optimizer() + " " + config.adamForm() + " change of W" + l,
+            delta(actual.weights(l), start.weights(l)),
+            delta(expected.weights(l), start.weights(l)),
             roundingOf(start.weights(l)));
-        assertClose(config.optimizer() + " " + config.adamForm() + " change of b" + l,
-            delta(actual.biases(l), start.biases(l)), delta(expected.biases(l), start.biases(l)),
+        assertClose(
+            config.optimizer() + " " + config.adamForm() + " change of b" + l,
+            delta(actual.biases(l), start.biases(l)),
+            delta(expected.biases(l), start.biases(l)),
             roundingOf(start.biases(l)));
       }
     }
@@ -123,7 +142,8 @@ class FastPathTest {
     RandomProblem p = RandomProblem.of(new int[] {130, 37, 131, 10}, Activation.RELU, 37, 4);
     Parameters[] results = new Parameters[3];
     for (int threads = 1; threads <= 3; threads++) {
-      try (FastTrainer fast = new FastTrainer(config(OptimizerKind.ADAM, 1e-3, threads), p.parameters())) {
+      try (FastTrainer fast =
+          new FastTrainer(config(OptimizerKind.ADAM, 1e-3, threads), p.parameters())) {
         for (int s = 0; s < 3; s++) {
           fast.trainStep(p.batch());
         }
@@ -139,7 +159,8 @@ class FastPathTest {
   void adamStepCounterStartsAtOne() {
     TrainingConfig config = config(OptimizerKind.ADAM, 1e-3, 1);
     // at t = 1 the step size is lr * sqrt(1 - b2) / (1 - b1)
-    assertThat(AdamStep.stepSize(config, 1)).isCloseTo(1e-3 * Math.sqrt(0.001) / 0.1, org.assertj.core.api.Assertions.within(1e-15));
+    assertThat(AdamStep.stepSize(config, 1))
+        .isCloseTo(1e-3 * Math.sqrt(0.001) / 0.1, org.assertj.core.api.Assertions.within(1e-15));
     RandomProblem p = RandomProblem.of(new int[] {20, 17, 3}, Activation.RELU, 5, 2);
     try (FastTrainer fast = new FastTrainer(config, p.parameters())) {
       fast.trainStep(p.batch());
@@ -199,7 +220,9 @@ class FastPathTest {
       }
     }
     assertThat(worst)
-        .as("%s: worst error at %d (%s vs %s), scale %s", what, worstAt, actual[worstAt], expected[worstAt], scale)
+        .as(
+            "%s: worst error at %d (%s vs %s), scale %s",
+            what, worstAt, actual[worstAt], expected[worstAt], scale)
         .isLessThanOrEqualTo(FLOAT_TOLERANCE * scale + slack);
   }
 }

@@ -14,9 +14,9 @@ import org.junit.jupiter.params.provider.EnumSource;
 class GradientCheckTest {
 
   /**
-   * Five-point central difference (f(-2h) - 8f(-h) + 8f(h) - f(2h)) / 12h: truncation error
-   * O(h^4 f^(5)) ~ 1e-13 at h = 1e-3, rounding ~ 18 x 1e-16 / 12h ~ 1.5e-13. Both far below the
-   * 1e-6 relative tolerance for gradients above the floor.
+   * Five-point central difference (f(-2h) - 8f(-h) + 8f(h) - f(2h)) / 12h: truncation error O(h^4
+   * f^(5)) ~ 1e-13 at h = 1e-3, rounding ~ 18 x 1e-16 / 12h ~ 1.5e-13. Both far below the 1e-6
+   * relative tolerance for gradients above the floor.
    */
   private static final double H = 1e-3;
 
@@ -44,7 +44,9 @@ class GradientCheckTest {
       double worst = 0;
       for (int l = 0; l < net.weights.length; l++) {
         for (double[][] pair :
-            new double[][][] {{net.weights[l], analytic.weights()[l]}, {net.biases[l], analytic.biases()[l]}}) {
+            new double[][][] {
+              {net.weights[l], analytic.weights()[l]}, {net.biases[l], analytic.biases()[l]}
+            }) {
           double[] theta = pair[0];
           double[] gradient = pair[1];
           for (int k = 0; k < theta.length; k++) {
@@ -68,7 +70,9 @@ class GradientCheckTest {
                 Math.abs(numeric - gradient[k])
                     / Math.max(FLOOR, Math.max(Math.abs(numeric), Math.abs(gradient[k])));
             assertThat(error)
-                .as("%s %s layer %d parameter %d: numeric %s analytic %s", g, java.util.Arrays.toString(sizes), l, k, numeric, gradient[k])
+                .as(
+                    "%s %s layer %d parameter %d: numeric %s analytic %s",
+                    g, java.util.Arrays.toString(sizes), l, k, numeric, gradient[k])
                 .isLessThan(TOLERANCE);
             worst = Math.max(worst, error);
             checked++;
@@ -76,7 +80,9 @@ class GradientCheckTest {
         }
       }
       // A handful of kinks may be crossed; if most were skipped the test would prove nothing.
-      assertThat(skipped).as("parameters skipped at relu kinks").isLessThan(Math.max(3, checked / 20));
+      assertThat(skipped)
+          .as("parameters skipped at relu kinks")
+          .isLessThan(Math.max(3, checked / 20));
     }
   }
 

@@ -42,25 +42,42 @@ public final class ThroughputProbe {
     float[] wt = random(n * k);
     float[] da = new float[m * k];
     try (WorkerPool pool = new WorkerPool(threads)) {
-      report("A W     (128x784 * 784x512)", seconds, 2.0 * m * k * n, pool, (part, parts) -> {
-        int i0 = WorkerPool.start(m, part, parts, 4);
-        int i1 = WorkerPool.end(m, part, parts, 4);
-        Gemm.multiply(a, 0, k, 1, w, n, z, n, i0, i1, k, n, Epilogue.NONE, null, null);
-      });
-      report("A^T dZ  (784x128 * 128x512)", seconds, 2.0 * m * k * n, pool, (part, parts) -> {
-        int i0 = WorkerPool.start(k, part, parts, 4);
-        int i1 = WorkerPool.end(k, part, parts, 4);
-        Gemm.multiply(a, 0, 1, k, dz, n, dw, n, i0, i1, m, n, Epilogue.NONE, null, null);
-      });
-      report("dZ W^T  (128x512 * 512x784)", seconds, 2.0 * m * k * n, pool, (part, parts) -> {
-        int i0 = WorkerPool.start(m, part, parts, 4);
-        int i1 = WorkerPool.end(m, part, parts, 4);
-        Gemm.multiply(dz, 0, n, 1, wt, k, da, k, i0, i1, n, k, Epilogue.NONE, null, null);
-      });
+      report(
+          "A W     (128x784 * 784x512)",
+          seconds,
+          2.0 * m * k * n,
+          pool,
+          (part, parts) -> {
+            int i0 = WorkerPool.start(m, part, parts, 4);
+            int i1 = WorkerPool.end(m, part, parts, 4);
+            Gemm.multiply(a, 0, k, 1, w, n, z, n, i0, i1, k, n, Epilogue.NONE, null, null);
+          });
+      report(
+          "A^T dZ  (784x128 * 128x512)",
+          seconds,
+          2.0 * m * k * n,
+          pool,
+          (part, parts) -> {
+            int i0 = WorkerPool.start(k, part, parts, 4);
+            int i1 = WorkerPool.end(k, part, parts, 4);
+            Gemm.multiply(a, 0, 1, k, dz, n, dw, n, i0, i1, m, n, Epilogue.NONE, null, null);
+          });
+      report(
+          "dZ W^T  (128x512 * 512x784)",
+          seconds,
+          2.0 * m * k * n,
+          pool,
+          (part, parts) -> {
+            int i0 = WorkerPool.start(m, part, parts, 4);
+            int i1 = WorkerPool.end(m, part, parts, 4);
+            Gemm.multiply(dz, 0, n, 1, wt, k, da, k, i0, i1, n, k, Epilogue.NONE, null, null);
+          });
     }
   }
 
-  /** Single-thread time of each piece of a canonical training step at batch 128, in microseconds. */
+  /**
+   * Single-thread time of each piece of a canonical training step at batch 128, in microseconds.
+   */
   private static void phases(double seconds) {
     int m = 128;
     float[] x = random(m * 784);
@@ -82,30 +99,131 @@ public final class ThroughputProbe {
     float[] mm = new float[784 * 512];
     float[] vv = new float[784 * 512];
     try (WorkerPool pool = new WorkerPool(1)) {
-      time("forward 1 (relu)", seconds, pool, (p, n) -> Gemm.multiply(x, 0, 784, 1, w1, 512, a1, 512, 0, m, 784, 512, Epilogue.BIAS_RELU, b, null));
-      time("forward 2 (relu)", seconds, pool, (p, n) -> Gemm.multiply(a1, 0, 512, 1, w2, 512, a2, 512, 0, m, 512, 512, Epilogue.BIAS_RELU, b, null));
-      time("forward 3 (logits, 16 wide)", seconds, pool, (p, n) -> Gemm.multiply(a2, 0, 512, 1, w3, 16, z3, 16, 0, m, 512, 16, Epilogue.BIAS, b, null));
-      time("dA 2 = dZ3 W3^T (k=10)", seconds, pool, (p, n) -> Gemm.multiply(dz3, 0, 16, 1, wt3, 512, dz2, 512, 0, m, 10, 512, Epilogue.RELU_DERIVATIVE, null, a2));
-      time("dA 2 without epilogue", seconds, pool, (p, n) -> Gemm.multiply(dz3, 0, 16, 1, wt3, 512, dz2, 512, 0, m, 10, 512, Epilogue.NONE, null, null));
-      time("forward 2 without epilogue", seconds, pool, (p, n) -> Gemm.multiply(a1, 0, 512, 1, w2, 512, a2, 512, 0, m, 512, 512, Epilogue.NONE, null, null));
-      time("dW 3 (512x128x16)", seconds, pool, (p, n) -> Gemm.multiply(a2, 0, 1, 512, dz3, 16, g3, 16, 0, 512, m, 16, Epilogue.NONE, null, null));
-      time("dA 1 = dZ2 W2^T", seconds, pool, (p, n) -> Gemm.multiply(dz2, 0, 512, 1, wt2, 512, dz1, 512, 0, m, 512, 512, Epilogue.RELU_DERIVATIVE, null, a1));
-      time("dW 2 (512x128x512)", seconds, pool, (p, n) -> Gemm.multiply(a1, 0, 1, 512, dz2, 512, g2, 512, 0, 512, m, 512, Epilogue.NONE, null, null));
+      time(
+          "forward 1 (relu)",
+          seconds,
+          pool,
+          (p, n) ->
+              Gemm.multiply(
+                  x, 0, 784, 1, w1, 512, a1, 512, 0, m, 784, 512, Epilogue.BIAS_RELU, b, null));
+      time(
+          "forward 2 (relu)",
+          seconds,
+          pool,
+          (p, n) ->
+              Gemm.multiply(
+                  a1, 0, 512, 1, w2, 512, a2, 512, 0, m, 512, 512, Epilogue.BIAS_RELU, b, null));
+      time(
+          "forward 3 (logits, 16 wide)",
+          seconds,
+          pool,
+          (p, n) ->
+              Gemm.multiply(a2, 0, 512, 1, w3, 16, z3, 16, 0, m, 512, 16, Epilogue.BIAS, b, null));
+      time(
+          "dA 2 = dZ3 W3^T (k=10)",
+          seconds,
+          pool,
+          (p, n) ->
+              Gemm.multiply(
+                  dz3,
+                  0,
+                  16,
+                  1,
+                  wt3,
+                  512,
+                  dz2,
+                  512,
+                  0,
+                  m,
+                  10,
+                  512,
+                  Epilogue.RELU_DERIVATIVE,
+                  null,
+                  a2));
+      time(
+          "dA 2 without epilogue",
+          seconds,
+          pool,
+          (p, n) ->
+              Gemm.multiply(
+                  dz3, 0, 16, 1, wt3, 512, dz2, 512, 0, m, 10, 512, Epilogue.NONE, null, null));
+      time(
+          "forward 2 without epilogue",
+          seconds,
+          pool,
+          (p, n) ->
+              Gemm.multiply(
+                  a1, 0, 512, 1, w2, 512, a2, 512, 0, m, 512, 512, Epilogue.NONE, null, null));
+      time(
+          "dW 3 (512x128x16)",
+          seconds,
+          pool,
+          (p, n) ->
+              Gemm.multiply(
+                  a2, 0, 1, 512, dz3, 16, g3, 16, 0, 512, m, 16, Epilogue.NONE, null, null));
+      time(
+          "dA 1 = dZ2 W2^T",
+          seconds,
+          pool,
+          (p, n) ->
+              Gemm.multiply(
+                  dz2,
+                  0,
+                  512,
+                  1,
+                  wt2,
+                  512,
+                  dz1,
+                  512,
+                  0,
+                  m,
+                  512,
+                  512,
+                  Epilogue.RELU_DERIVATIVE,
+                  null,
+                  a1));
+      time(
+          "dW 2 (512x128x512)",
+          seconds,
+          pool,
+          (p, n) ->
+              Gemm.multiply(
+                  a1, 0, 1, 512, dz2, 512, g2, 512, 0, 512, m, 512, Epilogue.NONE, null, null));
       float[] a1p = random(m * 528);
-      time("dW 2, A stride 528", seconds, pool, (p, n) -> Gemm.multiply(a1p, 0, 1, 528, dz2, 512, g2, 512, 0, 512, m, 512, Epilogue.NONE, null, null));
-      time("dW 1 (784x128x512)", seconds, pool, (p, n) -> Gemm.multiply(x, 0, 1, 784, dz1, 512, g1, 512, 0, 784, m, 512, Epilogue.NONE, null, null));
-      time("adam over W1", seconds, pool, (p, n) -> FusedUpdate.adam(w1, g1, mm, vv, 0, w1.length, 0.9f, 0.999f, 1e-9f, 1e-7f));
-      time("transpose W2", seconds, pool, (p, n) -> {
-        for (int jj = 0; jj < 512; jj += 16) {
-          for (int ii = 0; ii < 512; ii += 16) {
-            for (int j = jj; j < jj + 16; j++) {
-              for (int i = ii; i < ii + 16; i++) {
-                wt2[j * 512 + i] = w2[i * 512 + j];
+      time(
+          "dW 2, A stride 528",
+          seconds,
+          pool,
+          (p, n) ->
+              Gemm.multiply(
+                  a1p, 0, 1, 528, dz2, 512, g2, 512, 0, 512, m, 512, Epilogue.NONE, null, null));
+      time(
+          "dW 1 (784x128x512)",
+          seconds,
+          pool,
+          (p, n) ->
+              Gemm.multiply(
+                  x, 0, 1, 784, dz1, 512, g1, 512, 0, 784, m, 512, Epilogue.NONE, null, null));
+      time(
+          "adam over W1",
+          seconds,
+          pool,
+          (p, n) -> FusedUpdate.adam(w1, g1, mm, vv, 0, w1.length, 0.9f, 0.999f, 1e-9f, 1e-7f));
+      time(
+          "transpose W2",
+          seconds,
+          pool,
+          (p, n) -> {
+            for (int jj = 0; jj < 512; jj += 16) {
+              for (int ii = 0; ii < 512; ii += 16) {
+                for (int j = jj; j < jj + 16; j++) {
+                  for (int i = ii; i < ii + 16; i++) {
+                    wt2[j * 512 + i] = w2[i * 512 + j];
+                  }
+                }
               }
             }
-          }
-        }
-      });
+          });
     }
   }
 
@@ -126,7 +244,8 @@ public final class ThroughputProbe {
     }
   }
 
-  private static void report(String name, double seconds, double flops, WorkerPool pool, WorkerPool.Job job) {
+  private static void report(
+      String name, double seconds, double flops, WorkerPool pool, WorkerPool.Job job) {
     for (int round = 0; round < 2; round++) { // first round is warm-up
       long start = System.nanoTime();
       long end = start + (long) (seconds * 1e9);
@@ -167,7 +286,8 @@ public final class ThroughputProbe {
         } while (now < end);
         if (round == 1) {
           double perSecond = samples * 1e9 / (now - start);
-          System.out.printf("training 784-512-512-10 batch 128: %.0f samples/s (%.1f GFLOP/s)%n",
+          System.out.printf(
+              "training 784-512-512-10 batch 128: %.0f samples/s (%.1f GFLOP/s)%n",
               perSecond, perSecond * spec.trainingFlopsPerSample() / 1e9);
         }
       }
