@@ -29,7 +29,7 @@ import org.nd4j.linalg.lossfunctions.LossFunctions.LossFunction;
  * <p>Parameter layout: DL4J keeps all parameters in one flat FLOAT vector; each layer's
  * {@code getParam("W")} ({@link DefaultParamInitializer#WEIGHT_KEY}) is a view of it shaped [nIn,
  * nOut] in 'f' (column-major) order, and {@code getParam("b")} ({@link
- * DefaultParamInitializer#BIAS_KEY}) a [1, nOut] view. DL4J computes Z = A W + b, the same
+ * DefaultParamInitializer#BIAS_KEY}) a rank-1 [nOut] view. DL4J computes Z = A W + b, the same
  * orientation as {@link Parameters}; only the memory order differs, which {@code assign} and
  * {@code dup('c')} translate. Assigning into the views (never replacing them) keeps the flat vector
  * that the updater and the gradient views are tied to.
@@ -128,7 +128,7 @@ final class Dl4jNetwork implements AutoCloseable {
     for (int l = 0; l < spec.layerCount(); l++) {
       Layer layer = model.getLayer(l);
       INDArray w = Nd4j.create(parameters.weights(l), new long[] {spec.inputs(l), spec.outputs(l)}, 'c');
-      INDArray b = Nd4j.create(parameters.biases(l), new long[] {1, spec.outputs(l)}, 'c');
+      INDArray b = Nd4j.create(parameters.biases(l), new long[] {spec.outputs(l)}, 'c');
       layer.getParam(DefaultParamInitializer.WEIGHT_KEY).assign(w);
       layer.getParam(DefaultParamInitializer.BIAS_KEY).assign(b);
     }
