@@ -23,19 +23,23 @@ class SteadyStateAllocationTest {
     com.sun.management.ThreadMXBean threads =
         (com.sun.management.ThreadMXBean) ManagementFactory.getThreadMXBean();
     try (FastTrainer trainer = new FastTrainer(config, p.parameters())) {
-      // warm-up until C2 has compiled the kernels: interpreted Vector API code boxes every vector
-      for (int s = 0; s < 1000; s++) {
-        trainer.trainStep(p.batch());
-      }
+      // Warm up until C2 has compiled the kernels (interpreted Vector API code boxes every vector).
+      // Compilation runs in the background and lags on a busy machine, so keep measuring rounds of
+      // 200 steps until one is clean, for up to 40 rounds; a real per-step allocation never is.
       long[] ids = poolAndCaller();
-      long before = sum(threads.getThreadAllocatedBytes(ids));
-      int steps = 300;
-      for (int s = 0; s < steps; s++) {
-        trainer.trainStep(p.batch());
+      double perStep = Double.NaN;
+      for (int round = 0; round < 40; round++) {
+        long before = sum(threads.getThreadAllocatedBytes(ids));
+        for (int s = 0; s < 200; s++) {
+          trainer.trainStep(p.batch());
+        }
+        perStep = (sum(threads.getThreadAllocatedBytes(ids)) - before) / 200.0;
+        if (perStep < 8) {
+          break;
+        }
       }
-      long allocated = sum(threads.getThreadAllocatedBytes(ids)) - before;
-      // a single boxed vector or array per step would be >= 64 bytes x 300 steps
-      assertThat(allocated / (double) steps).as("bytes allocated per step").isLessThan(8);
+      // a single boxed vector or array per step would be >= 64 bytes
+      assertThat(perStep).as("bytes allocated per step in the last round").isLessThan(8);
     }
   }
 
