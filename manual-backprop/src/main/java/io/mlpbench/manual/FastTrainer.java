@@ -48,6 +48,7 @@ public final class FastTrainer implements Trainer {
   private final float[][] mBiases;
   private final float[][] vBiases;
   private final WorkerPool pool;
+  private final double[] shiftedExp;
   private final GemmJob gemm = new GemmJob();
   private final TransposeJob transpose = new TransposeJob();
   private final UpdateJob update = new UpdateJob();
@@ -111,6 +112,7 @@ public final class FastTrainer implements Trainer {
         vBiases[l] = new float[biases[l].length];
       }
     }
+    shiftedExp = new double[spec.classCount()];
     pool = new WorkerPool(config.threads());
     training = new Workspace(ld, config.batchSize());
   }
@@ -186,13 +188,14 @@ public final class FastTrainer implements Trainer {
       }
       double sum = 0;
       for (int c = 0; c < classes; c++) {
-        sum += Math.exp(logits[o + c] - max);
+        double e = Math.exp(logits[o + c] - max);
+        shiftedExp[c] = e; // kept so each exp is computed once
+        sum += e;
       }
-      double lse = max + Math.log(sum);
-      total += lse - logits[o + labels[r]];
+      total += max + Math.log(sum) - logits[o + labels[r]];
       for (int c = 0; c < classes; c++) {
         double y = labels[r] == c ? 1 : 0;
-        dz[o + c] = (float) ((Math.exp(logits[o + c] - lse) - y) / rows);
+        dz[o + c] = (float) ((shiftedExp[c] / sum - y) / rows);
       }
     }
     return (float) (total / rows);
