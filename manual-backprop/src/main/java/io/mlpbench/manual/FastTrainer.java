@@ -120,6 +120,7 @@ public final class FastTrainer implements Trainer {
   @Override
   public float trainStep(Batch batch) {
     int rows = batch.rows();
+    requireFeatures(batch.features(), rows);
     if (rows > training.capacity) {
       training = new Workspace(ld, rows);
     }
@@ -138,6 +139,19 @@ public final class FastTrainer implements Trainer {
     }
     pool.run(update);
     return loss;
+  }
+
+  private void requireFeatures(float[] features, int rows) {
+    if (features.length < (long) rows * spec.inputSize()) {
+      throw new IllegalArgumentException(
+          "features hold "
+              + features.length
+              + " floats, expected at least "
+              + rows
+              + " rows x "
+              + spec.inputSize()
+              + " inputs");
+    }
   }
 
   /** Z[l] = A[l-1] W[l] + b[l] and A[l] = g(Z[l]) for every layer; logits end up in a[L]. */
@@ -181,6 +195,11 @@ public final class FastTrainer implements Trainer {
     float[] dz = w.dz[layers - 1];
     double total = 0;
     for (int r = 0; r < rows; r++) {
+      if (labels[r] < 0 || labels[r] >= classes) {
+        // would silently read a padding column
+        throw new IllegalArgumentException(
+            "label " + labels[r] + " of row " + r + " is outside [0, " + classes + ")");
+      }
       int o = r * ld[layers - 1];
       double max = Double.NEGATIVE_INFINITY;
       for (int c = 0; c < classes; c++) {
@@ -261,6 +280,7 @@ public final class FastTrainer implements Trainer {
 
   @Override
   public float[] predictLogits(float[] features, int rows) {
+    requireFeatures(features, rows);
     int classes = spec.classCount();
     float[] logits = new float[rows * classes];
     if (inference == null) {

@@ -180,6 +180,18 @@ class FastPathTest {
     }
   }
 
+  @Test
+  void rejectsLabelsOutsideTheClassesAndShortFeatures() {
+    RandomProblem p = RandomProblem.of(new int[] {20, 17, 3}, Activation.RELU, 5, 2);
+    try (FastTrainer fast = new FastTrainer(config(OptimizerKind.SGD, 0.1, 1), p.parameters())) {
+      Batch bad = new Batch(p.batch().features(), new int[] {0, 1, 3, 0, 0}, 5, 20, 3);
+      org.assertj.core.api.Assertions.assertThatThrownBy(() -> fast.trainStep(bad))
+          .hasMessage("label 3 of row 2 is outside [0, 3)");
+      org.assertj.core.api.Assertions.assertThatThrownBy(() -> fast.predictLogits(new float[99], 5))
+          .hasMessage("features hold 99 floats, expected at least 5 rows x 20 inputs");
+    }
+  }
+
   private static float[] delta(float[] after, float[] before) {
     float[] d = new float[after.length];
     for (int k = 0; k < d.length; k++) {
