@@ -13,10 +13,10 @@ import java.nio.FloatBuffer;
 import java.nio.LongBuffer;
 
 /**
- * Copies our batches into PyTorch tensors through two direct buffers allocated once. PyTorch
- * wraps a direct buffer without copying it (from_blob), so the tensors of one batch must be closed
- * before the next batch is staged; every caller closes them with the batch's sub-manager. Reusing
- * the buffers keeps per-batch input memory from piling up until a GC frees direct buffers.
+ * Copies our batches into PyTorch tensors through two direct buffers allocated once. PyTorch wraps
+ * a direct buffer without copying it (from_blob), so the tensors of one batch must be closed before
+ * the next batch is staged; every caller closes them with the batch's sub-manager. Reusing the
+ * buffers keeps per-batch input memory from piling up until a GC frees direct buffers.
  */
 final class BatchStaging {
   private final int featureCount;
@@ -55,7 +55,9 @@ final class BatchStaging {
     return manager.create(labels, new Shape(rows), DataType.INT64);
   }
 
-  /** {@code batch} as a DJL batch owning a fresh sub-manager of {@code parent}; close it after use. */
+  /**
+   * {@code batch} as a DJL batch owning a fresh sub-manager of {@code parent}; close it after use.
+   */
   Batch batch(NDManager parent, io.mlpbench.dataset.Batch batch, long index, long count) {
     NDManager manager = parent.newSubManager();
     int rows = batch.rows();

@@ -13,8 +13,8 @@ import ai.djl.nn.SequentialBlock;
 import ai.djl.nn.core.Linear;
 import ai.djl.training.DefaultTrainingConfig;
 import ai.djl.training.Trainer;
-import ai.djl.training.loss.Loss;
 import ai.djl.training.listener.TrainingListener;
+import ai.djl.training.loss.Loss;
 import ai.djl.training.loss.SoftmaxCrossEntropyLoss;
 import io.mlpbench.core.Activation;
 import io.mlpbench.core.ModelSpec;
@@ -29,10 +29,10 @@ import java.util.List;
  *
  * <p>Weight layout: DJL's {@code Linear} stores its weight as [out, in] (y = x W^T + b, as
  * PyTorch), under names such as {@code 01Linear_weight}; our {@link Parameters} are [in, out], so
- * values are transposed with {@link Parameters#weightsOutByIn} when loaded and
- * {@link Parameters#fromOutByIn} when exported. They are written after {@code
- * trainer.initialize}, into the very tensors the trainer's parameter store holds, so DJL's own
- * initializer draw is overwritten before any step.
+ * values are transposed with {@link Parameters#weightsOutByIn} when loaded and {@link
+ * Parameters#fromOutByIn} when exported. They are written after {@code trainer.initialize}, into
+ * the very tensors the trainer's parameter store holds, so DJL's own initializer draw is
+ * overwritten before any step.
  */
 final class DjlNetwork implements AutoCloseable {
   private final ModelSpec spec;
@@ -133,8 +133,9 @@ final class DjlNetwork implements AutoCloseable {
     float[][] w = new float[layers.size()][];
     float[][] b = new float[layers.size()][];
     for (int l = 0; l < layers.size(); l++) {
-      w[l] = Parameters.fromOutByIn(
-          weight(l).getArray().toFloatArray(), spec.inputs(l), spec.outputs(l));
+      w[l] =
+          Parameters.fromOutByIn(
+              weight(l).getArray().toFloatArray(), spec.inputs(l), spec.outputs(l));
       b[l] = bias(l).getArray().toFloatArray();
     }
     return new Parameters(spec, w, b);

@@ -6,9 +6,9 @@ import io.mlpbench.core.AdamForm;
 import io.mlpbench.core.TrainingConfig;
 
 /**
- * Translates the shared optimizer settings into DJL's. DJL's Adam is the epsilon-hat form
- * (lr_t = lr * sqrt(1 - b2^t) / (1 - b1^t); w -= lr_t * m / (sqrt(v) + eps), in the native
- * adamUpdate of pytorch-jni), so only {@link AdamForm#EPSILON_HAT} is accepted.
+ * Translates the shared optimizer settings into DJL's. DJL's Adam is the epsilon-hat form (lr_t =
+ * lr * sqrt(1 - b2^t) / (1 - b1^t); w -= lr_t * m / (sqrt(v) + eps), in the native adamUpdate of
+ * pytorch-jni), so only {@link AdamForm#EPSILON_HAT} is accepted.
  */
 final class DjlOptimizer {
   /** Builder defaults, set explicitly so the update sees the mean-loss gradient untouched. */
@@ -27,8 +27,7 @@ final class DjlOptimizer {
       case ADAM -> {
         if (config.adamForm() != AdamForm.EPSILON_HAT) {
           throw new IllegalArgumentException(
-              "DJL's Adam implements the EPSILON_HAT form only, got adamForm "
-                  + config.adamForm());
+              "DJL's Adam implements the EPSILON_HAT form only, got adamForm " + config.adamForm());
         }
         yield Optimizer.adam()
             .optLearningRateTracker(learningRate)
@@ -40,12 +39,13 @@ final class DjlOptimizer {
             .optClipGrad(NO_CLIPPING)
             .build();
       }
-      case SGD -> Optimizer.sgd()
-          .setLearningRateTracker(learningRate)
-          .setRescaleGrad(NO_RESCALE)
-          .optWeightDecays(NO_WEIGHT_DECAY)
-          .optClipGrad(NO_CLIPPING)
-          .build();
+      case SGD ->
+          Optimizer.sgd()
+              .setLearningRateTracker(learningRate)
+              .setRescaleGrad(NO_RESCALE)
+              .optWeightDecays(NO_WEIGHT_DECAY)
+              .optClipGrad(NO_CLIPPING)
+              .build();
     };
   }
 }

@@ -5,7 +5,9 @@ import io.mlpbench.core.Route;
 import io.mlpbench.core.RouteProvider;
 import java.util.List;
 
-/** The DJL routes: {@code djl-fit} (EasyTrain.fit) and {@code djl-loop} (GradientCollector loop). */
+/**
+ * The DJL routes: {@code djl-fit} (EasyTrain.fit) and {@code djl-loop} (GradientCollector loop).
+ */
 public final class DjlRouteProvider implements RouteProvider {
   @Override
   public List<Route> routes() {

@@ -10,9 +10,9 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 
 /**
- * Route {@code djl-fit}: DJL's high-level API. {@link #fit} hands the whole run to
- * {@code EasyTrain.fit} over a {@link SharedOrderDataset}; {@link #trainStep} is one
- * {@code EasyTrain.trainBatch} plus {@code trainer.step()}, which is what fit does per batch.
+ * Route {@code djl-fit}: DJL's high-level API. {@link #fit} hands the whole run to {@code
+ * EasyTrain.fit} over a {@link SharedOrderDataset}; {@link #trainStep} is one {@code
+ * EasyTrain.trainBatch} plus {@code trainer.step()}, which is what fit does per batch.
  */
 final class FitTrainer extends DjlTrainer {
   private final StepLossListener stepLoss;

@@ -44,7 +44,11 @@ record NativeArtifacts(
   }
 
   String nativeCoordinates() {
-    return "ai.djl.pytorch:pytorch-native-cpu:" + pytorchVersion + " (classifier " + classifier + ")";
+    return "ai.djl.pytorch:pytorch-native-cpu:"
+        + pytorchVersion
+        + " (classifier "
+        + classifier
+        + ")";
   }
 
   String jniCoordinates() {

@@ -8,10 +8,10 @@ import io.mlpbench.dataset.Batcher;
 import java.util.Iterator;
 
 /**
- * A DJL {@link Dataset} serving the shared {@link Batcher}'s batches in the shared order:
- * {@code EasyTrain.fit} asks for the data once per epoch, so the n-th request is epoch n. Each
- * batch gets its own sub-manager, which {@code EasyTrain.fit} closes after the step; the last
- * batch of an epoch is the smaller remainder, as everywhere in the suite.
+ * A DJL {@link Dataset} serving the shared {@link Batcher}'s batches in the shared order: {@code
+ * EasyTrain.fit} asks for the data once per epoch, so the n-th request is epoch n. Each batch gets
+ * its own sub-manager, which {@code EasyTrain.fit} closes after the step; the last batch of an
+ * epoch is the smaller remainder, as everywhere in the suite.
  */
 final class SharedOrderDataset implements Dataset {
   private final Batcher batcher;

@@ -10,8 +10,8 @@ import io.mlpbench.core.TrainingDiverged;
  * Bridges DJL's training events to ours. EasyTrain calls {@link #onTrainingBatch} after a batch's
  * forward and backward but before {@code trainer.step()}, with that forward pass's predictions, so
  * the loss read here is the batch's pre-update mean loss (re-evaluated from the kept logits: a
- * (rows x classes) softmax, negligible next to the step). During a fit it also tells our
- * listener about every batch and epoch, and stops the run on a non-finite loss.
+ * (rows x classes) softmax, negligible next to the step). During a fit it also tells our listener
+ * about every batch and epoch, and stops the run on a non-finite loss.
  */
 final class StepLossListener implements TrainingListener {
   private float lastLoss = Float.NaN;

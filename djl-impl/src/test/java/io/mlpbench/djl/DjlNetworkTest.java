@@ -14,15 +14,15 @@ import io.mlpbench.core.Trainer;
 import io.mlpbench.core.TrainingConfig;
 import io.mlpbench.core.WeightInit;
 import java.util.SplittableRandom;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 import org.junit.jupiter.params.provider.ValueSource;
-import org.junit.jupiter.api.Test;
 
 class DjlNetworkTest {
   /**
-   * float32 sums of up to 784 products of values below 1 differ from the double reference by
-   * about sqrt(784) x 2^-24 x |terms| (~1e-5); a transposed or misplaced weight is off by O(0.1).
+   * float32 sums of up to 784 products of values below 1 differ from the double reference by about
+   * sqrt(784) x 2^-24 x |terms| (~1e-5); a transposed or misplaced weight is off by O(0.1).
    */
   private static final double LOGIT_TOLERANCE = 1e-4;
 
@@ -57,7 +57,8 @@ class DjlNetworkTest {
   @ParameterizedTest
   @EnumSource(Activation.class)
   void logitsEqualAPlainForwardPass(Activation activation) {
-    ModelSpec spec = new ModelSpec(new int[] {784, 32, 16, 10}, activation, WeightInit.GLOROT_UNIFORM);
+    ModelSpec spec =
+        new ModelSpec(new int[] {784, 32, 16, 10}, activation, WeightInit.GLOROT_UNIFORM);
     Parameters initial = Parameters.initial(spec, 5);
     int rows = 70; // more than the batch size of 32, so prediction runs in chunks, the last smaller
     float[] x = randomPixels(rows, 9);
@@ -66,7 +67,9 @@ class DjlNetworkTest {
       float[] actual = trainer.predictLogits(x, rows);
       assertThat(actual).hasSize(expected.length);
       for (int i = 0; i < expected.length; i++) {
-        assertThat((double) actual[i]).as("logit %d", i).isCloseTo(expected[i], within(LOGIT_TOLERANCE));
+        assertThat((double) actual[i])
+            .as("logit %d", i)
+            .isCloseTo(expected[i], within(LOGIT_TOLERANCE));
       }
     }
   }

@@ -72,8 +72,7 @@ class OptimizerStepTest {
   }
 
   private static TrainingConfig config(OptimizerKind kind, double lr, double epsilon) {
-    return new TrainingConfig(
-        kind, lr, 0.9, 0.999, epsilon, AdamForm.EPSILON_HAT, ROWS, 1, 1L, 2);
+    return new TrainingConfig(kind, lr, 0.9, 0.999, epsilon, AdamForm.EPSILON_HAT, ROWS, 1, 1L, 2);
   }
 
   @ParameterizedTest
@@ -84,9 +83,11 @@ class OptimizerStepTest {
     double lr = 0.5;
     double[] dz = dZ(initial, b);
     double expectedLoss =
-        PlainMlp.meanCrossEntropy(PlainMlp.logits(initial, b.features(), ROWS), b.labels(), ROWS, 10);
+        PlainMlp.meanCrossEntropy(
+            PlainMlp.logits(initial, b.features(), ROWS), b.labels(), ROWS, 10);
     try (Trainer trainer =
-        Routes.byId(route).create(REGRESSION, config(OptimizerKind.SGD, lr, 1e-7), initial.copy())) {
+        Routes.byId(route)
+            .create(REGRESSION, config(OptimizerKind.SGD, lr, 1e-7), initial.copy())) {
       float loss = trainer.trainStep(b);
       // the loss is the pre-update one: float32 CE of ~2.5 agrees to ~1e-6
       assertThat((double) loss).isCloseTo(expectedLoss, within(1e-5));
@@ -121,7 +122,8 @@ class OptimizerStepTest {
     double eps = 1e-2;
     double[] dz = dZ(initial, b);
     try (Trainer trainer =
-        Routes.byId(route).create(REGRESSION, config(OptimizerKind.ADAM, lr, eps), initial.copy())) {
+        Routes.byId(route)
+            .create(REGRESSION, config(OptimizerKind.ADAM, lr, eps), initial.copy())) {
       trainer.trainStep(b);
       Parameters after = trainer.exportParameters();
       double hatScale = eps / Math.sqrt(1 - 0.999);

@@ -1,5 +1,6 @@
 package io.mlpbench.djl;
 
+import io.mlpbench.core.Activation;
 import io.mlpbench.core.EpochListener;
 import io.mlpbench.core.ModelSpec;
 import io.mlpbench.core.Parameters;
@@ -14,12 +15,13 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 
 /**
- * Trains the canonical MLP through a route's {@code fit} and prints the process's resident set
- * size (VmRSS) at the end of every epoch, as {@code rss <epoch> <kB>}, then the throughput and
- * the accuracy on the MNIST test set. Run in its own JVM with a
- * fixed, pre-touched heap so that Java heap growth cannot show up as RSS growth.
+ * Trains the canonical MLP through a route's {@code fit} and prints the process's resident set size
+ * (VmRSS) at the end of every epoch, as {@code rss <epoch> <kB>}, then the throughput and the
+ * accuracy on the MNIST test set. Run in its own JVM with a fixed, pre-touched heap so that Java
+ * heap growth cannot show up as RSS growth.
  *
- * <p>Arguments: route id, training samples, epochs, threads.
+ * <p>Arguments: route id, training samples, epochs, threads, and optionally the hidden layer sizes
+ * as {@code 64,32} (default: the canonical 512,512).
  */
 public final class RssProbe {
   public static void main(String[] args) {
@@ -28,7 +30,10 @@ public final class RssProbe {
     int epochs = Integer.parseInt(args[2]);
     int threads = Integer.parseInt(args[3]);
     LabeledImages train = Datasets.load("mnist").train().limit(samples);
-    ModelSpec spec = ModelSpec.canonical();
+    ModelSpec spec =
+        args.length > 4
+            ? ModelSpec.of(784, hidden(args[4]), 10, Activation.RELU)
+            : ModelSpec.canonical();
     TrainingConfig config = TrainingConfig.defaults().withThreads(threads);
     System.out.println("rss 0 " + residentKb());
     try (Trainer trainer =
@@ -53,6 +58,10 @@ public final class RssProbe {
       }
       System.out.printf("test-accuracy %.4f%n", correct / (double) test.size());
     }
+  }
+
+  private static int[] hidden(String sizes) {
+    return java.util.Arrays.stream(sizes.split(",")).mapToInt(Integer::parseInt).toArray();
   }
 
   /** VmRSS of this process in kB, from /proc/self/status (Linux). */
