@@ -72,6 +72,7 @@ final class JmhProcess {
       }
     }
     builder.redirectErrorStream(true);
+    builder.directory(workDir.toFile()); // a native crash's hs_err_pid*.log lands beside the log
     long start = System.nanoTime();
     List<String> errors = new ArrayList<>();
     Integer exitCode;
@@ -157,7 +158,8 @@ final class JmhProcess {
         out.newLine();
         if (isError(line)) {
           synchronized (errors) {
-            if (errors.size() < MAX_ERROR_LINES) {
+            // JMH repeats a fork's fatal-error banner; keep each line once.
+            if (errors.size() < MAX_ERROR_LINES && !errors.contains(line.strip())) {
               errors.add(line.strip());
             }
           }
@@ -187,7 +189,8 @@ final class JmhProcess {
         || line.contains("forked VM failed")
         || line.startsWith("ERROR")
         || line.startsWith("Error")
-        || line.startsWith("#  A fatal error")
+        || line.startsWith("# A fatal error")
+        || line.contains("hs_err_pid")
         || line.matches("^(\\w+\\.)+\\w*(Exception|Error)(: .*)?$");
   }
 

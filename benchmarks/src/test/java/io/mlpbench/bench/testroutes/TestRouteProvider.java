@@ -13,8 +13,8 @@ import java.util.Map;
 
 /**
  * Test-only routes for the runner's isolation test: {@code test-ok} works (and checks that its
- * declared environment and JVM flag reached the measured JVM), {@code test-crash} kills its JVM the
- * way a native crash would, {@code test-throws} fails every training step.
+ * declared environment and JVM flag reached the measured JVM), {@code test-crash} crashes its JVM
+ * natively (SIGSEGV), {@code test-throws} fails every training step.
  */
 public final class TestRouteProvider implements RouteProvider {
   static final String ENV = "MLPBENCH_TEST_ROUTE";
@@ -24,6 +24,19 @@ public final class TestRouteProvider implements RouteProvider {
   public List<Route> routes() {
     return List.of(
         new TestRoute("test-ok"), new TestRoute("test-crash"), new TestRoute("test-throws"));
+  }
+
+  /** A real native crash: SIGSEGV writing to address 0; the JVM aborts with exit code 134. */
+  @SuppressWarnings("removal")
+  private static void crashNatively() {
+    try {
+      java.lang.reflect.Field field = sun.misc.Unsafe.class.getDeclaredField("theUnsafe");
+      field.setAccessible(true);
+      ((sun.misc.Unsafe) field.get(null)).putAddress(0, 0);
+    } catch (ReflectiveOperationException e) {
+      // no Unsafe: end the JVM the way the crash handler would
+    }
+    Runtime.getRuntime().halt(134);
   }
 
   private record TestRoute(String id) implements Route {
@@ -51,7 +64,7 @@ public final class TestRouteProvider implements RouteProvider {
     @Override
     public Trainer create(ModelSpec spec, TrainingConfig config, Parameters initial) {
       switch (id) {
-        case "test-crash" -> Runtime.getRuntime().halt(134); // like SIGABRT in native code
+        case "test-crash" -> crashNatively();
         case "test-throws" -> {
           return new TinyTrainer(initial, true);
         }
