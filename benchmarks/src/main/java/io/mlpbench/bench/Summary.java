@@ -38,6 +38,8 @@ public final class Summary {
    * @param tied another route in the group has the same rank
    * @param percentOfPeak null when no peak was calibrated for this thread count
    * @param peakRssKb the fork's peak resident memory; null if it was not recorded
+   * @param allocatedBytesPerSample Java heap allocation per sample from JMH's {@code gc} profiler;
+   *     null unless it ran ({@code -Dbench.profilers=gc})
    */
   public record Row(
       String benchmark,
@@ -51,7 +53,8 @@ public final class Summary {
       double ratioToFastest,
       Integer rank,
       boolean tied,
-      Long peakRssKb) {}
+      Long peakRssKb,
+      Double allocatedBytesPerSample) {}
 
   /** A route's throughput on all threads divided by its throughput on one. */
   public record Scaling(
@@ -114,6 +117,7 @@ public final class Summary {
               model,
               samples,
               samples.times(flops / 1e9));
+      d.allocatedBytesPerSample = allocationPerSample(r, batch);
       d.peakRssKb = rss.get(rssKey(r.path("benchmark").asText(), d.route, batch, threads, hidden));
       groups
           .computeIfAbsent(name + "|" + batch + "|" + threads + "|" + model, k -> new ArrayList<>())
@@ -124,6 +128,20 @@ public final class Summary {
       rows.addAll(rank(group, peaks));
     }
     return new Summary(rows, peaks, scaling(rows));
+  }
+
+  /** JMH's gc profiler reports bytes per operation (one batch); null without it. */
+  static Double allocationPerSample(JsonNode result, int batchSize) {
+    var names = result.path("secondaryMetrics").fieldNames();
+    while (names.hasNext()) {
+      String name = names.next();
+      if (name.endsWith("gc.alloc.rate.norm")) {
+        double perBatch =
+            Measurement.number(result.path("secondaryMetrics").path(name).path("score"));
+        return perBatch / batchSize;
+      }
+    }
+    return null;
   }
 
   /** Samples/s: the {@code samples} counter if present, else batches/s times the batch size. */
@@ -144,6 +162,7 @@ public final class Summary {
     final Measurement samples;
     final Measurement gflops;
     Long peakRssKb;
+    Double allocatedBytesPerSample;
 
     Draft(
         String benchmark,
@@ -203,7 +222,8 @@ public final class Summary {
               d.samples.score() / fastest,
               rank,
               rank != null && sharing.get(rank) > 1,
-              d.peakRssKb));
+              d.peakRssKb,
+              d.allocatedBytesPerSample));
     }
     return rows;
   }

@@ -17,7 +17,8 @@ public final class SummaryTable {
     "% peak",
     "vs fastest",
     "rank",
-    "peak RSS"
+    "peak RSS",
+    "alloc/sample"
   };
 
   private SummaryTable() {}
@@ -68,16 +69,24 @@ public final class SummaryTable {
                 : String.format(Locale.ROOT, "%.1f%%", r.percentOfPeak()),
             String.format(Locale.ROOT, "%.2fx", r.ratioToFastest()),
             r.rank() == null ? "?" : r.rank() + (r.tied() ? "=" : ""),
-            r.peakRssKb() == null ? "n/a" : (r.peakRssKb() / 1024) + " MiB"
+            r.peakRssKb() == null ? "n/a" : (r.peakRssKb() / 1024) + " MiB",
+            r.allocatedBytesPerSample() == null
+                ? "n/a"
+                : String.format(Locale.ROOT, "%,.0f B", r.allocatedBytesPerSample())
           });
     }
-    out.append(table(lines));
+    boolean allocation = summary.rows().stream().anyMatch(r -> r.allocatedBytesPerSample() != null);
+    out.append(table(allocation ? lines : withoutLastColumn(lines)));
     out.append(
         "rank: 1 + number of routes whose 99.9% confidence interval lies entirely above this one;\n"
             + "'=' marks a tie (intervals overlap: the difference is inside the noise, not a ranking);\n"
             + "'?' = no error estimate (too few iterations), so no rank is claimed.\n"
             + "GFLOP/s = samples/s x FLOPs per sample (train 6 x weights, inference 2 x weights);\n"
-            + "% peak is relative to the SGEMM peak at the same thread count.\n");
+            + "% peak is relative to the SGEMM peak at the same thread count.\n"
+            + (allocation
+                ? "alloc/sample: Java heap bytes per sample (JMH gc profiler); native memory not"
+                    + " included.\n"
+                : ""));
     if (!summary.scaling().isEmpty()) {
       out.append("\nThread scaling (samples/s on N threads / on 1 thread):\n");
       for (Summary.Scaling s : summary.scaling()) {
@@ -100,8 +109,16 @@ public final class SummaryTable {
     return Double.isFinite(error) ? String.format(Locale.ROOT, format, error) : "n/a";
   }
 
+  private static List<String[]> withoutLastColumn(List<String[]> lines) {
+    List<String[]> trimmed = new ArrayList<>();
+    for (String[] line : lines) {
+      trimmed.add(line == null ? null : java.util.Arrays.copyOf(line, line.length - 1));
+    }
+    return trimmed;
+  }
+
   private static String table(List<String[]> lines) {
-    int[] width = new int[HEADER.length];
+    int[] width = new int[lines.get(0).length];
     for (String[] line : lines) {
       if (line != null) {
         for (int i = 0; i < line.length; i++) {

@@ -141,6 +141,13 @@ class SummaryTest {
   }
 
   @Test
+  void allocationPerSampleComesFromTheGcProfilerWhenItRan() {
+    // route-c's train result carries gc.alloc.rate.norm = 12,800 B per step of 128 samples.
+    assertThat(row("train", "route-c", 2).allocatedBytesPerSample()).isCloseTo(100, within(EPS));
+    assertThat(row("train", "route-a", 2).allocatedBytesPerSample()).isNull();
+  }
+
+  @Test
   void tableMarksTiesAndShowsThePeakSource() {
     String table = SummaryTable.render(summary);
     assertThat(table)
@@ -149,7 +156,7 @@ class SummaryTest {
     assertThat(lineOf(table, "train      route-a"))
         .contains("10,000", "500 (5%)", "40.12", "37.4%", "1.00x", "1=", "512 MiB");
     assertThat(lineOf(table, "train      route-b")).contains("9,800", "0.98x", "1=");
-    assertThat(lineOf(table, "train      route-c")).contains("5,000", "0.50x", " 3 ");
+    assertThat(lineOf(table, "train      route-c")).contains("5,000", "0.50x", " 3 ", "100 B");
     assertThat(lineOf(table, "inference  route-b")).contains(" ? ");
     assertThat(lineOf(table, "  train     route-c"))
         .contains("batch  128: 1.01x on 2 threads (within error");
