@@ -18,10 +18,12 @@ abstract class Dl4jTrainer implements Trainer {
    * One {@code MultiLayerNetwork.fit(DataSet)}: forward, backward and one updater step on this
    * batch. The returned score is the loss DL4J computed in that forward pass, before the update (as
    * the reference reports it); with no regularization it is exactly the batch-mean cross-entropy.
+   * The batch goes into arrays reused from the previous step of the same size: fit(DataSet) is done
+   * with them when it returns.
    */
   @Override
   public float trainStep(Batch batch) {
-    return network.step(arrays.dataSet(batch));
+    return network.step(arrays.reusedDataSet(batch));
   }
 
   @Override

@@ -64,4 +64,19 @@ class BatcherIteratorTest {
     iterator.next(); // the Batcher has now overwritten the buffer the first batch came from
     assertThat(first.getFeatures().getFloat(0, 0)).isEqualTo(batcher.batch(1, 0).features()[0]);
   }
+
+  @Test
+  void reusedArraysHoldTheLatestBatchOfTheirSize() {
+    Batcher batcher = new Batcher(tenSamples(), 4, 3);
+    BatchArrays arrays = new BatchArrays(CLASSES);
+    DataSet first = arrays.reusedDataSet(batcher.batch(1, 0));
+    DataSet second = arrays.reusedDataSet(batcher.batch(1, 1));
+    DataSet last = arrays.reusedDataSet(batcher.batch(1, 2)); // 2 rows: arrays of their own
+    assertThat(second).isSameAs(first);
+    assertThat(last).isNotSameAs(first);
+    assertThat(second.getFeatures().getFloat(3, 2)).isEqualTo(batcher.batch(1, 1).features()[3 * FEATURES + 2]);
+    assertThat(second.getLabels().getFloat(3, batcher.batch(1, 1).labels()[3])).isEqualTo(1f);
+    assertThat(second.getLabels().sumNumber().floatValue()).as("one 1 per row, stale ones cleared").isEqualTo(4f);
+    assertThat(last.getFeatures().shape()).containsExactly(2, FEATURES);
+  }
 }

@@ -64,4 +64,28 @@ class FitMatchesLoopTest {
     }
     assertThat(fitParameters.maxAbsDifference(loopParameters)).isLessThan(SAME_OPS_TOLERANCE);
   }
+
+  @Test
+  void fitAfterSingleStepsStillReportsEveryBatchOfEveryEpoch() {
+    // trainStep creates DL4J's Solver without listeners; fit must still reach the EpochReporter
+    ModelSpec spec = ModelSpec.of(784, new int[] {16}, 10, io.mlpbench.core.Activation.SIGMOID);
+    TrainingConfig config = TrainingConfig.defaults().withBatchSize(50).withThreads(2);
+    LabeledImages train = Datasets.load("mnist").train().limit(120); // batches of 50, 50, 20
+    List<String> events = new ArrayList<>();
+    try (Trainer fit = Dl4jRoute.fit().create(spec, config, Parameters.initial(spec, 3))) {
+      fit.trainStep(new Batcher(train, 50, 1).batch(1, 0));
+      fit.fit(new Batcher(train, 50, 1), 2, new io.mlpbench.core.EpochListener() {
+        @Override
+        public void onBatch(int epoch, int batchIndex, int batchCount) {
+          events.add(epoch + ":" + batchIndex + "/" + batchCount);
+        }
+
+        @Override
+        public void onEpochEnd(int epoch, double meanTrainingLoss) {
+          events.add("end " + epoch);
+        }
+      });
+    }
+    assertThat(events).containsExactly("1:0/3", "1:1/3", "1:2/3", "end 1", "2:0/3", "2:1/3", "2:2/3", "end 2");
+  }
 }
