@@ -406,6 +406,7 @@ public final class BenchmarkRunner {
     summary
         .peaks()
         .forEach((threads, p) -> peaks.set(Integer.toString(threads), JSON.valueToTree(p)));
+    meta.set("calibrations", JSON.valueToTree(summary.calibrations()));
     meta.set("rss", JSON.valueToTree(sidecar.stream().filter(s -> s.has("peakRssKb")).toList()));
     meta.set("summary", JSON.valueToTree(summary.rows()));
     meta.set("scaling", JSON.valueToTree(summary.scaling()));

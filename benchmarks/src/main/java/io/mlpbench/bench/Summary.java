@@ -66,12 +66,15 @@ public final class Summary {
       boolean withinError) {}
 
   private final List<Row> rows;
+  private final List<Peak> calibrations;
   private final Map<Integer, Peak> peaks;
   private final List<Scaling> scaling;
 
-  private Summary(List<Row> rows, Map<Integer, Peak> peaks, List<Scaling> scaling) {
+  private Summary(
+      List<Row> rows, List<Peak> calibrations, Map<Integer, Peak> peaks, List<Scaling> scaling) {
+    this.calibrations = List.copyOf(calibrations);
     this.rows = List.copyOf(rows);
-    this.peaks = Map.copyOf(peaks);
+    this.peaks = java.util.Collections.unmodifiableMap(new TreeMap<>(peaks));
     this.scaling = List.copyOf(scaling);
   }
 
@@ -79,6 +82,12 @@ public final class Summary {
     return rows;
   }
 
+  /** Every library's GEMM rate, per thread count; {@link #peaks()} keeps the best. */
+  public List<Peak> calibrations() {
+    return calibrations;
+  }
+
+  /** The machine's peak per thread count (ascending): the fastest calibrated library. */
   public Map<Integer, Peak> peaks() {
     return peaks;
   }
@@ -89,7 +98,8 @@ public final class Summary {
 
   /** Builds the summary from JMH result objects and the forks' sidecar records. */
   public static Summary of(List<JsonNode> results, List<JsonNode> sidecar) {
-    Map<Integer, Peak> peaks = peaks(results, sidecar);
+    List<Peak> calibrations = calibrations(results, sidecar);
+    Map<Integer, Peak> peaks = best(calibrations);
     Map<String, Long> rss = rssByResult(sidecar);
     Map<String, List<Draft>> groups = new LinkedHashMap<>();
     for (JsonNode r : results) {
@@ -127,7 +137,7 @@ public final class Summary {
     for (List<Draft> group : groups.values()) {
       rows.addAll(rank(group, peaks));
     }
-    return new Summary(rows, peaks, scaling(rows));
+    return new Summary(rows, calibrations, peaks, scaling(rows));
   }
 
   /** JMH's gc profiler reports bytes per operation (one batch); null without it. */
@@ -229,8 +239,9 @@ public final class Summary {
   }
 
   /** The best GEMM rate per thread count, over every library that was calibrated. */
-  private static Map<Integer, Peak> peaks(List<JsonNode> results, List<JsonNode> sidecar) {
-    Map<Integer, Peak> peaks = new TreeMap<>();
+  /** Every GEMM result as GFLOP/s, in result order. */
+  private static List<Peak> calibrations(List<JsonNode> results, List<JsonNode> sidecar) {
+    List<Peak> calibrations = new ArrayList<>();
     for (JsonNode r : results) {
       if (!method(r).equals(GEMM)) {
         continue;
@@ -244,9 +255,18 @@ public final class Summary {
       if (library.equals("auto")) {
         library = gemmLibrary(sidecar, n, threads, library);
       }
-      Peak current = peaks.get(threads);
-      if (current == null || gflops.score() > current.gflops().score()) {
-        peaks.put(threads, new Peak(threads, gflops, library, n));
+      calibrations.add(new Peak(threads, gflops, library, n));
+    }
+    return calibrations;
+  }
+
+  /** The best calibration per thread count. */
+  private static Map<Integer, Peak> best(List<Peak> calibrations) {
+    Map<Integer, Peak> peaks = new TreeMap<>();
+    for (Peak c : calibrations) {
+      Peak current = peaks.get(c.threads());
+      if (current == null || c.gflops().score() > current.gflops().score()) {
+        peaks.put(c.threads(), c);
       }
     }
     return peaks;

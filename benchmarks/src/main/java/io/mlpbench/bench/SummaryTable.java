@@ -39,6 +39,18 @@ public final class SummaryTable {
               error(peak.gflops().error(), "%.1f"),
               peak.size(),
               peak.library()));
+      for (Summary.Peak other : summary.calibrations()) {
+        if (other.threads() == peak.threads() && other != peak) {
+          out.append(
+              String.format(
+                  Locale.ROOT,
+                  "  also measured: %.1f +- %s GFLOP/s (SGEMM %d, %s)%n",
+                  other.gflops().score(),
+                  error(other.gflops().error(), "%.1f"),
+                  other.size(),
+                  other.library()));
+        }
+      }
     }
     List<String[]> lines = new ArrayList<>();
     lines.add(HEADER);

@@ -60,6 +60,9 @@ class SummaryTest {
     assertThat(peak.library()).isEqualTo("FastBLAS 1.0");
     assertThat(peak.gflops().score()).isCloseTo(107.3741824, within(EPS));
     assertThat(peak.gflops().error()).isCloseTo(2 * Math.pow(1024, 3) / 1e9, within(EPS));
+    assertThat(summary.calibrations())
+        .extracting(Summary.Peak::library)
+        .containsExactly("FastBLAS 1.0", "SlowBLAS 0.1");
   }
 
   @Test
@@ -152,7 +155,8 @@ class SummaryTest {
     String table = SummaryTable.render(summary);
     assertThat(table)
         .contains(
-            "Machine FP32 peak, 2 thread(s): 107.4 +- 2.1 GFLOP/s (SGEMM 1024, FastBLAS 1.0)");
+            "Machine FP32 peak, 2 thread(s): 107.4 +- 2.1 GFLOP/s (SGEMM 1024, FastBLAS 1.0)",
+            "  also measured: 85.9 +- 2.1 GFLOP/s (SGEMM 1024, SlowBLAS 0.1)");
     assertThat(lineOf(table, "train      route-a"))
         .contains("10,000", "500 (5%)", "40.12", "37.4%", "1.00x", "1=", "512 MiB");
     assertThat(lineOf(table, "train      route-b")).contains("9,800", "0.98x", "1=");
