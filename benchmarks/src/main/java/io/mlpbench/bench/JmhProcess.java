@@ -181,6 +181,7 @@ final class JmhProcess {
         || line.startsWith("# Parameters:")
         || line.startsWith("# Run progress:")
         || line.startsWith("Iteration ")
+        || line.strip().startsWith("samples:")
         || line.startsWith("# Warmup Iteration");
   }
 
