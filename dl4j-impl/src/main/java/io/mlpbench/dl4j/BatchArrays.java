@@ -61,7 +61,14 @@ final class BatchArrays {
     int length = rows * cols;
     if (data.length < length) {
       throw new IllegalArgumentException(
-          "expected at least " + rows + " x " + cols + " = " + length + " values, got " + data.length);
+          "expected at least "
+              + rows
+              + " x "
+              + cols
+              + " = "
+              + length
+              + " values, got "
+              + data.length);
     }
     INDArray array = Nd4j.createUninitialized(DataType.FLOAT, rows, cols);
     copy(data, array, length);

@@ -89,7 +89,8 @@ final class BatcherIterator implements DataSetIterator {
 
   @Override
   public void setPreProcessor(DataSetPreProcessor preProcessor) {
-    throw new UnsupportedOperationException("features are already scaled to [0, 1] by the dataset module");
+    throw new UnsupportedOperationException(
+        "features are already scaled to [0, 1] by the dataset module");
   }
 
   @Override

@@ -26,13 +26,13 @@ import org.nd4j.linalg.lossfunctions.LossFunctions.LossFunction;
 /**
  * The suite's MLP as a DL4J {@link MultiLayerNetwork}, with the shared parameters loaded.
  *
- * <p>Parameter layout: DL4J keeps all parameters in one flat FLOAT vector; each layer's
- * {@code getParam("W")} ({@link DefaultParamInitializer#WEIGHT_KEY}) is a view of it shaped [nIn,
- * nOut] in 'f' (column-major) order, and {@code getParam("b")} ({@link
- * DefaultParamInitializer#BIAS_KEY}) a rank-1 [nOut] view. DL4J computes Z = A W + b, the same
- * orientation as {@link Parameters}; only the memory order differs, which {@code assign} and
- * {@code dup('c')} translate. Assigning into the views (never replacing them) keeps the flat vector
- * that the updater and the gradient views are tied to.
+ * <p>Parameter layout: DL4J keeps all parameters in one flat FLOAT vector; each layer's {@code
+ * getParam("W")} ({@link DefaultParamInitializer#WEIGHT_KEY}) is a view of it shaped [nIn, nOut] in
+ * 'f' (column-major) order, and {@code getParam("b")} ({@link DefaultParamInitializer#BIAS_KEY}) a
+ * rank-1 [nOut] view. DL4J computes Z = A W + b, the same orientation as {@link Parameters}; only
+ * the memory order differs, which {@code assign} and {@code dup('c')} translate. Assigning into the
+ * views (never replacing them) keeps the flat vector that the updater and the gradient views are
+ * tied to.
  */
 final class Dl4jNetwork implements AutoCloseable {
   private final ModelSpec spec;
@@ -127,7 +127,8 @@ final class Dl4jNetwork implements AutoCloseable {
   void load(Parameters parameters) {
     for (int l = 0; l < spec.layerCount(); l++) {
       Layer layer = model.getLayer(l);
-      INDArray w = Nd4j.create(parameters.weights(l), new long[] {spec.inputs(l), spec.outputs(l)}, 'c');
+      INDArray w =
+          Nd4j.create(parameters.weights(l), new long[] {spec.inputs(l), spec.outputs(l)}, 'c');
       INDArray b = Nd4j.create(parameters.biases(l), new long[] {spec.outputs(l)}, 'c');
       layer.getParam(DefaultParamInitializer.WEIGHT_KEY).assign(w);
       layer.getParam(DefaultParamInitializer.BIAS_KEY).assign(b);

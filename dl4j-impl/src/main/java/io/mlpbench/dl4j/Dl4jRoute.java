@@ -74,19 +74,17 @@ public final class Dl4jRoute implements Route {
   }
 
   /**
-   * OpenMP settings for ND4J's native backend, which reads them once when it loads, so they must
-   * be in the route JVM's environment (setting them from Java is too late). OMP_NUM_THREADS sizes
-   * both libnd4j's and OpenBLAS's pools (ND4J passes it to openblas_set_num_threads). PASSIVE makes
-   * idle OpenMP threads sleep instead of spinning against the JVM's own threads: measured on 2
-   * cores, 3,600 samples/s at the defaults, 10,000 with PASSIVE. It slows other frameworks (PyTorch
-   * by about 25%), hence per route JVM, never global.
+   * OpenMP settings for ND4J's native backend, which reads them once when it loads, so they must be
+   * in the route JVM's environment (setting them from Java is too late). OMP_NUM_THREADS sizes both
+   * libnd4j's and OpenBLAS's pools (ND4J passes it to openblas_set_num_threads). PASSIVE makes idle
+   * OpenMP threads sleep instead of spinning against the JVM's own threads: measured on 2 cores,
+   * 3,600 samples/s at the defaults, 10,000 with PASSIVE. It slows other frameworks (PyTorch by
+   * about 25%), hence per route JVM, never global.
    */
   @Override
   public LaunchRequirements launchRequirements(TrainingConfig config) {
     return new LaunchRequirements(
-        Map.of(
-            "OMP_NUM_THREADS", Integer.toString(config.threads()),
-            "OMP_WAIT_POLICY", "PASSIVE"),
+        Map.of("OMP_NUM_THREADS", Integer.toString(config.threads()), "OMP_WAIT_POLICY", "PASSIVE"),
         List.of());
   }
 

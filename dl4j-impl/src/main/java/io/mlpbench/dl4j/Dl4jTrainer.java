@@ -4,7 +4,9 @@ import io.mlpbench.core.Parameters;
 import io.mlpbench.core.Trainer;
 import io.mlpbench.dataset.Batch;
 
-/** What both DL4J routes share: one network, single steps through {@code fit(DataSet)}, predictions. */
+/**
+ * What both DL4J routes share: one network, single steps through {@code fit(DataSet)}, predictions.
+ */
 abstract class Dl4jTrainer implements Trainer {
   final Dl4jNetwork network;
   private final BatchArrays arrays;

@@ -8,7 +8,9 @@ import io.mlpbench.dataset.LabeledImages;
 import org.junit.jupiter.api.Test;
 import org.nd4j.linalg.dataset.DataSet;
 
-/** DL4J sees the shared batches in the shared order, epoch after epoch, smaller last batch included. */
+/**
+ * DL4J sees the shared batches in the shared order, epoch after epoch, smaller last batch included.
+ */
 class BatcherIteratorTest {
   private static final int FEATURES = 3;
   private static final int CLASSES = 4;
@@ -45,10 +47,12 @@ class BatcherIteratorTest {
         assertThat(actual.getLabels().shape()).containsExactly(rows, CLASSES);
         for (int r = 0; r < rows; r++) {
           for (int f = 0; f < FEATURES; f++) {
-            assertThat(actual.getFeatures().getFloat(r, f)).isEqualTo(expected.features()[r * FEATURES + f]);
+            assertThat(actual.getFeatures().getFloat(r, f))
+                .isEqualTo(expected.features()[r * FEATURES + f]);
           }
           for (int c = 0; c < CLASSES; c++) {
-            assertThat(actual.getLabels().getFloat(r, c)).isEqualTo(expected.labels()[r] == c ? 1f : 0f);
+            assertThat(actual.getLabels().getFloat(r, c))
+                .isEqualTo(expected.labels()[r] == c ? 1f : 0f);
           }
         }
       }
@@ -74,9 +78,12 @@ class BatcherIteratorTest {
     DataSet last = arrays.reusedDataSet(batcher.batch(1, 2)); // 2 rows: arrays of their own
     assertThat(second).isSameAs(first);
     assertThat(last).isNotSameAs(first);
-    assertThat(second.getFeatures().getFloat(3, 2)).isEqualTo(batcher.batch(1, 1).features()[3 * FEATURES + 2]);
+    assertThat(second.getFeatures().getFloat(3, 2))
+        .isEqualTo(batcher.batch(1, 1).features()[3 * FEATURES + 2]);
     assertThat(second.getLabels().getFloat(3, batcher.batch(1, 1).labels()[3])).isEqualTo(1f);
-    assertThat(second.getLabels().sumNumber().floatValue()).as("one 1 per row, stale ones cleared").isEqualTo(4f);
+    assertThat(second.getLabels().sumNumber().floatValue())
+        .as("one 1 per row, stale ones cleared")
+        .isEqualTo(4f);
     assertThat(last.getFeatures().shape()).containsExactly(2, FEATURES);
   }
 }

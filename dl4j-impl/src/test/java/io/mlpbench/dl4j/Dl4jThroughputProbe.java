@@ -17,10 +17,11 @@ import org.nd4j.linalg.profiler.OpProfiler;
 
 /**
  * A quick, noisy look at speed (not a benchmark, not a test; the JMH module measures properly):
- * training samples/s of both routes on the canonical MLP at batch 128 (three alternating rounds
- * of a third of MNIST each), and the
- * time of each part of one dl4j-loop step. With {@code -Dops=true} it also prints ND4J's per-op
- * profile of 50 steps (needs {@code -Dorg.slf4j.simpleLogger.defaultLogLevel=info}).
+ * training samples/s of both routes on the canonical MLP at batch 128 (three alternating rounds of
+ * a third of MNIST each), and the time of each part of one dl4j-loop step. With {@code -Dops=true}
+ * it also prints ND4J's per-op profile of 50 steps (needs {@code
+ * -Dorg.slf4j.simpleLogger.defaultLogLevel=info}); with {@code -DphasesOnly=true} it stops after
+ * the per-part times.
  *
  * <p>Run with the route's environment: {@code OMP_NUM_THREADS=2 OMP_WAIT_POLICY=PASSIVE java -cp
  * <test classpath> io.mlpbench.dl4j.Dl4jThroughputProbe [threads]}.
@@ -33,12 +34,17 @@ public final class Dl4jThroughputProbe {
     int threads = args.length > 0 ? Integer.parseInt(args[0]) : 2;
     System.out.printf(
         "threads %d (OMP_NUM_THREADS=%s, OMP_WAIT_POLICY=%s), nd4j maxThreads %d%n",
-        threads, System.getenv("OMP_NUM_THREADS"), System.getenv("OMP_WAIT_POLICY"),
+        threads,
+        System.getenv("OMP_NUM_THREADS"),
+        System.getenv("OMP_WAIT_POLICY"),
         Nd4j.getEnvironment().maxThreads());
     LabeledImages train = Datasets.load("mnist").train();
     ModelSpec spec = ModelSpec.canonical();
     TrainingConfig config = TrainingConfig.defaults().withThreads(threads);
     phases(spec, config, train);
+    if (Boolean.getBoolean("phasesOnly")) {
+      return;
+    }
     // both routes alive at once and measured in alternation, so a burst of load from other
     // processes hits both rather than one
     Dl4jRoute[] routes = {Dl4jRoute.loop(), Dl4jRoute.fit()};
@@ -47,7 +53,8 @@ public final class Dl4jThroughputProbe {
     try {
       for (int r = 0; r < routes.length; r++) {
         trainers[r] = routes[r].create(spec, config, Parameters.initial(spec, config.seed()));
-        trainers[r].fit(new Batcher(train.limit(BATCH * 20), BATCH, 1), 1, EpochListener.NONE); // warm-up
+        trainers[r].fit(
+            new Batcher(train.limit(BATCH * 20), BATCH, 1), 1, EpochListener.NONE); // warm-up
       }
       for (int round = 1; round <= ROUNDS; round++) {
         for (int r = 0; r < routes.length; r++) {

@@ -32,7 +32,10 @@ class FitMatchesLoopTest {
     ModelSpec spec = ModelSpec.of(784, new int[] {64}, 10, io.mlpbench.core.Activation.RELU);
     Parameters initial = Parameters.initial(spec, 5);
     TrainingConfig config =
-        TrainingConfig.defaults().withOptimizer(OptimizerKind.SGD, 0.1).withBatchSize(100).withThreads(2);
+        TrainingConfig.defaults()
+            .withOptimizer(OptimizerKind.SGD, 0.1)
+            .withBatchSize(100)
+            .withThreads(2);
     LabeledImages train = Datasets.load("mnist").train().limit(1050); // 11 batches, the last of 50
     List<Double> fitLosses = new ArrayList<>();
     List<Double> loopLosses = new ArrayList<>();
@@ -41,17 +44,20 @@ class FitMatchesLoopTest {
     Parameters loopParameters;
     try (Trainer fit = Dl4jRoute.fit().create(spec, config, initial.copy());
         Trainer loop = Dl4jRoute.loop().create(spec, config, initial.copy())) {
-      fit.fit(new Batcher(train, 100, 9), 2, new io.mlpbench.core.EpochListener() {
-        @Override
-        public void onBatch(int epoch, int batchIndex, int batchCount) {
-          fitBatches.add(batchIndex);
-        }
+      fit.fit(
+          new Batcher(train, 100, 9),
+          2,
+          new io.mlpbench.core.EpochListener() {
+            @Override
+            public void onBatch(int epoch, int batchIndex, int batchCount) {
+              fitBatches.add(batchIndex);
+            }
 
-        @Override
-        public void onEpochEnd(int epoch, double meanTrainingLoss) {
-          fitLosses.add(meanTrainingLoss);
-        }
-      });
+            @Override
+            public void onEpochEnd(int epoch, double meanTrainingLoss) {
+              fitLosses.add(meanTrainingLoss);
+            }
+          });
       loop.fit(new Batcher(train, 100, 9), 2, (epoch, loss) -> loopLosses.add(loss));
       fitParameters = fit.exportParameters();
       loopParameters = loop.exportParameters();
@@ -60,7 +66,9 @@ class FitMatchesLoopTest {
     assertThat(fitBatches.subList(0, 11)).containsExactly(0, 1, 2, 3, 4, 5, 6, 7, 8, 9, 10);
     assertThat(fitLosses).hasSize(2);
     for (int e = 0; e < 2; e++) {
-      assertThat(fitLosses.get(e)).as("epoch %d mean loss", e + 1).isCloseTo(loopLosses.get(e), within(SAME_OPS_TOLERANCE));
+      assertThat(fitLosses.get(e))
+          .as("epoch %d mean loss", e + 1)
+          .isCloseTo(loopLosses.get(e), within(SAME_OPS_TOLERANCE));
     }
     assertThat(fitParameters.maxAbsDifference(loopParameters)).isLessThan(SAME_OPS_TOLERANCE);
   }
@@ -74,18 +82,22 @@ class FitMatchesLoopTest {
     List<String> events = new ArrayList<>();
     try (Trainer fit = Dl4jRoute.fit().create(spec, config, Parameters.initial(spec, 3))) {
       fit.trainStep(new Batcher(train, 50, 1).batch(1, 0));
-      fit.fit(new Batcher(train, 50, 1), 2, new io.mlpbench.core.EpochListener() {
-        @Override
-        public void onBatch(int epoch, int batchIndex, int batchCount) {
-          events.add(epoch + ":" + batchIndex + "/" + batchCount);
-        }
+      fit.fit(
+          new Batcher(train, 50, 1),
+          2,
+          new io.mlpbench.core.EpochListener() {
+            @Override
+            public void onBatch(int epoch, int batchIndex, int batchCount) {
+              events.add(epoch + ":" + batchIndex + "/" + batchCount);
+            }
 
-        @Override
-        public void onEpochEnd(int epoch, double meanTrainingLoss) {
-          events.add("end " + epoch);
-        }
-      });
+            @Override
+            public void onEpochEnd(int epoch, double meanTrainingLoss) {
+              events.add("end " + epoch);
+            }
+          });
     }
-    assertThat(events).containsExactly("1:0/3", "1:1/3", "1:2/3", "end 1", "2:0/3", "2:1/3", "2:2/3", "end 2");
+    assertThat(events)
+        .containsExactly("1:0/3", "1:1/3", "1:2/3", "end 1", "2:0/3", "2:1/3", "2:2/3", "end 2");
   }
 }

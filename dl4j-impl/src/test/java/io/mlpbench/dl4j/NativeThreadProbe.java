@@ -7,6 +7,7 @@ public final class NativeThreadProbe {
   static final String PREFIX = "nd4j-threads ";
 
   public static void main(String[] args) {
-    System.out.println(PREFIX + Nd4j.getEnvironment().maxThreads() + " " + Nd4j.factory().blas().getMaxThreads());
+    System.out.println(
+        PREFIX + Nd4j.getEnvironment().maxThreads() + " " + Nd4j.factory().blas().getMaxThreads());
   }
 }

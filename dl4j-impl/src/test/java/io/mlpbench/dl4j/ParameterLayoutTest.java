@@ -45,7 +45,9 @@ class ParameterLayoutTest {
         for (int i = 0; i < in; i++) {
           for (int j = 0; j < out; j++) {
             // exact: loading copies float32 values, no arithmetic
-            assertThat(w.getFloat(i, j)).as("W[%d](%d,%d)", l, i, j).isEqualTo(initial.weights(l)[i * out + j]);
+            assertThat(w.getFloat(i, j))
+                .as("W[%d](%d,%d)", l, i, j)
+                .isEqualTo(initial.weights(l)[i * out + j]);
           }
         }
         for (int j = 0; j < out; j++) {
@@ -59,12 +61,14 @@ class ParameterLayoutTest {
   void loadedParametersAreViewsOfTheNetworksSingleParameterVector() {
     Parameters initial = distinctValues();
     try (Dl4jNetwork network = Dl4jNetwork.build(SPEC, TrainingConfig.defaults(), initial)) {
-      // the updater works on the flat vector: the loaded values must be in it, not in detached copies
+      // the updater works on the flat vector: the loaded values must be in it, not in detached
+      // copies
       INDArray flat = network.model().params();
       assertThat(flat.length()).isEqualTo(7 * 5 + 5 + 5 * 3 + 3);
       // DL4J's flat order per layer: W (column-major), then b
       assertThat(flat.getFloat(0)).isEqualTo(initial.weights(0)[0]); // W0(0,0)
-      assertThat(flat.getFloat(1)).isEqualTo(initial.weights(0)[5]); // W0(1,0): next row, same column
+      assertThat(flat.getFloat(1))
+          .isEqualTo(initial.weights(0)[5]); // W0(1,0): next row, same column
       assertThat(flat.getFloat(7 * 5)).isEqualTo(initial.biases(0)[0]);
     }
   }

@@ -14,12 +14,15 @@ import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.nd4j.linalg.factory.Nd4j;
 
-/** The thread count of the config reaches ND4J's native backend through the route JVM's environment. */
+/**
+ * The thread count of the config reaches ND4J's native backend through the route JVM's environment.
+ */
 class ThreadSettingTest {
 
   @Test
   void launchRequirementsCarryThreadsAndPassiveWaiting() {
-    LaunchRequirements requirements = Dl4jRoute.fit().launchRequirements(TrainingConfig.defaults().withThreads(3));
+    LaunchRequirements requirements =
+        Dl4jRoute.fit().launchRequirements(TrainingConfig.defaults().withThreads(3));
     assertThat(requirements.environment())
         .containsEntry("OMP_NUM_THREADS", "3")
         .containsEntry("OMP_WAIT_POLICY", "PASSIVE");
@@ -35,8 +38,10 @@ class ThreadSettingTest {
 
   @Test
   void aRouteJvmStartedWithTheLaunchRequirementsUsesTheConfiguredThreads() throws Exception {
-    // 1 thread differs from this machine's default (all cores), so the value can only come from the env
-    LaunchRequirements requirements = Dl4jRoute.loop().launchRequirements(TrainingConfig.defaults().withThreads(1));
+    // 1 thread differs from this machine's default (all cores), so the value can only come from the
+    // env
+    LaunchRequirements requirements =
+        Dl4jRoute.loop().launchRequirements(TrainingConfig.defaults().withThreads(1));
     List<String> command = new ArrayList<>();
     command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
     command.addAll(requirements.jvmArgs());
@@ -48,12 +53,14 @@ class ThreadSettingTest {
     Process process = builder.start();
     List<String> output = new ArrayList<>();
     try (BufferedReader reader =
-        new BufferedReader(new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8))) {
+        new BufferedReader(
+            new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8))) {
       reader.lines().forEach(output::add);
     }
     assertThat(process.waitFor(60, TimeUnit.SECONDS)).isTrue();
     assertThat(process.exitValue()).as("probe output %s", output).isZero();
-    assertThat(output).as("the probe's only output line (nothing else: logging is quiet)")
+    assertThat(output)
+        .as("the probe's only output line (nothing else: logging is quiet)")
         .containsExactly(NativeThreadProbe.PREFIX + "1 1");
   }
 }
