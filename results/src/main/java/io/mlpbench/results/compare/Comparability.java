@@ -1,0 +1,66 @@
+package io.mlpbench.results.compare;
+
+import io.mlpbench.results.model.EnvironmentRecord;
+import io.mlpbench.results.model.RunSettings;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+
+/**
+ * Whether two runs may be compared at all: timings and even accuracy (thread-dependent reduction
+ * order) only mean something on the same CPU with the same thread count, trained the same way.
+ */
+public final class Comparability {
+  private Comparability() {}
+
+  /** Why the environments differ, or null when they match (same CPU model, machine, threads). */
+  public static String environmentMismatch(EnvironmentRecord reference, EnvironmentRecord now) {
+    if (reference == null || now == null) {
+      return "environment not recorded in the " + (reference == null ? "reference" : "new") + " run";
+    }
+    List<String> reasons = new ArrayList<>();
+    if (!Objects.equals(reference.cpuModel(), now.cpuModel())) {
+      reasons.add("CPU model '" + reference.cpuModel() + "' vs '" + now.cpuModel() + "'");
+    }
+    if (reference.threads() != now.threads()) {
+      reasons.add("threads " + reference.threads() + " vs " + now.threads());
+    }
+    if (reasons.isEmpty() && !Objects.equals(reference.machineFingerprint(), now.machineFingerprint())) {
+      reasons.add("machine fingerprint " + reference.machineFingerprint() + " vs " + now.machineFingerprint());
+    }
+    return reasons.isEmpty() ? null : "different environment: " + String.join("; ", reasons);
+  }
+
+  /** Why the training settings differ so accuracy is not comparable, or null when they match. */
+  public static String trainingMismatch(RunSettings reference, RunSettings now) {
+    if (reference == null || now == null) {
+      return null; // nothing recorded to compare; accuracy rows still carry the route's result
+    }
+    List<String> reasons = new ArrayList<>();
+    differ(reasons, "dataset", reference.dataset(), now.dataset());
+    differ(reasons, "layers", reference.layerSizes(), now.layerSizes());
+    differ(reasons, "activation", reference.activation(), now.activation());
+    differ(reasons, "optimizer", reference.optimizer(), now.optimizer());
+    differ(reasons, "learning rate", reference.learningRate(), now.learningRate());
+    differ(reasons, "batch size", reference.batchSize(), now.batchSize());
+    differ(reasons, "epochs", reference.epochs(), now.epochs());
+    return reasons.isEmpty() ? null : "different training settings: " + String.join("; ", reasons);
+  }
+
+  /** Why the model differs so throughput is not comparable, or null when it matches. */
+  public static String modelMismatch(RunSettings reference, RunSettings now) {
+    if (reference == null || now == null) {
+      return null;
+    }
+    List<String> reasons = new ArrayList<>();
+    differ(reasons, "layers", reference.layerSizes(), now.layerSizes());
+    differ(reasons, "activation", reference.activation(), now.activation());
+    return reasons.isEmpty() ? null : "different model: " + String.join("; ", reasons);
+  }
+
+  private static void differ(List<String> reasons, String what, Object a, Object b) {
+    if (!Objects.equals(a, b)) {
+      reasons.add(what + " " + a + " vs " + b);
+    }
+  }
+}
