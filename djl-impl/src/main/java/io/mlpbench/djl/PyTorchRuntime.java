@@ -28,8 +28,9 @@ final class PyTorchRuntime {
 
   /**
    * What a runner's JVM needs: offline mode, so a missing native library fails instead of being
-   * downloaded, and both pool sizes set before the engine loads. OMP_NUM_THREADS is set too because
-   * the bundled libgomp sizes its default team from it before DJL can call set_num_threads.
+   * downloaded, and both pool sizes set before the engine loads. OMP_NUM_THREADS is set as well so
+   * the bundled libgomp starts from the same count (not all cores) before PyTorch's
+   * set_num_threads runs.
    */
   static LaunchRequirements launchRequirements(int threads) {
     return new LaunchRequirements(
