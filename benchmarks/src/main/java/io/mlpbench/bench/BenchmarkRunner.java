@@ -62,7 +62,20 @@ public final class BenchmarkRunner {
     this.out = out;
   }
 
-  public static void main(String[] args) {
+  /**
+   * Runs the benchmarks as {@code -Dbench.*} says; {@code summarize <jmh-...json>} instead prints
+   * the table of an earlier run again (with RSS from its {@code -meta.json}, if present).
+   */
+  public static void main(String[] args) throws IOException {
+    if (args.length == 2 && args[0].equals("summarize")) {
+      System.out.println(SummaryTable.render(summarize(Path.of(args[1]))));
+      return;
+    }
+    if (args.length > 0) {
+      System.err.println(
+          "usage: BenchmarkRunner [summarize <jmh-results.json>]  (settings: -Dbench.*)");
+      System.exit(2);
+    }
     BenchSettings settings;
     try {
       settings = BenchSettings.fromSystemProperties();
@@ -74,6 +87,20 @@ public final class BenchmarkRunner {
     Report report = new BenchmarkRunner(settings, System.out::println).run();
     System.out.flush();
     System.exit(report.exitCode());
+  }
+
+  /** The summary of a results file written by an earlier run. */
+  static Summary summarize(Path results) throws IOException {
+    List<JsonNode> nodes = new ArrayList<>();
+    JSON.readTree(results.toFile()).forEach(nodes::add);
+    List<JsonNode> sidecar = new ArrayList<>();
+    Path meta =
+        results.resolveSibling(
+            results.getFileName().toString().replaceFirst("\\.json$", "-meta.json"));
+    if (Files.isRegularFile(meta)) {
+      JSON.readTree(meta.toFile()).path("rss").forEach(sidecar::add);
+    }
+    return Summary.of(nodes, sidecar);
   }
 
   public Report run() {

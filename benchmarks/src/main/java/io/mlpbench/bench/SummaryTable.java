@@ -21,6 +21,9 @@ public final class SummaryTable {
     "alloc/sample"
   };
 
+  /** Error above this fraction of the score marks a row as too noisy to compare. */
+  static final double NOISY_FRACTION = 0.5;
+
   private SummaryTable() {}
 
   public static String render(Summary summary) {
@@ -72,8 +75,9 @@ public final class SummaryTable {
                 + (r.samplesPerSecond().hasError()
                     ? String.format(
                         Locale.ROOT,
-                        " (%.0f%%)",
-                        100 * r.samplesPerSecond().error() / r.samplesPerSecond().score())
+                        " (%.0f%%)%s",
+                        100 * r.samplesPerSecond().error() / r.samplesPerSecond().score(),
+                        noisy(r.samplesPerSecond()) ? "!" : "")
                     : ""),
             String.format(Locale.ROOT, "%.2f", r.gflops().score()),
             r.percentOfPeak() == null
@@ -93,6 +97,8 @@ public final class SummaryTable {
         "rank: 1 + number of routes whose 99.9% confidence interval lies entirely above this one;\n"
             + "'=' marks a tie (intervals overlap: the difference is inside the noise, not a ranking);\n"
             + "'?' = no error estimate (too few iterations), so no rank is claimed.\n"
+            + "'!' after the error: error above half the score, too noisy to compare (machine busy?"
+            + " rerun, or use -Dbench.profile=full).\n"
             + "GFLOP/s = samples/s x FLOPs per sample (train 6 x weights, inference 2 x weights);\n"
             + "% peak is relative to the SGEMM peak at the same thread count.\n"
             + (allocation
@@ -115,6 +121,11 @@ public final class SummaryTable {
       }
     }
     return out.toString();
+  }
+
+  /** An interval wider than the score itself says little; the row is flagged. */
+  static boolean noisy(Measurement m) {
+    return m.hasError() && m.error() > NOISY_FRACTION * m.score();
   }
 
   private static String error(double error, String format) {

@@ -166,6 +166,14 @@ class SummaryTest {
         .contains("batch  128: 1.01x on 2 threads (within error");
   }
 
+  @Test
+  void errorsAboveHalfTheScoreAreFlaggedNoisy() {
+    assertThat(SummaryTable.noisy(new Measurement(100, 50))).isFalse();
+    assertThat(SummaryTable.noisy(new Measurement(100, 51))).isTrue();
+    assertThat(SummaryTable.noisy(new Measurement(100, Double.NaN))).isFalse();
+    assertThat(lineOf(SummaryTable.render(summary), "train      route-a")).doesNotContain("!");
+  }
+
   private static String lineOf(String table, String prefix) {
     for (String line : table.split("\n")) {
       if (line.startsWith(prefix)) {
