@@ -122,7 +122,7 @@ public final class RunComparer {
         continue;
       }
       double refScore = refScores.stream().mapToDouble(Double::doubleValue).average().orElseThrow();
-      ThroughputTest.Result r = ThroughputTest.compare(refScore, refSamples, nowValue, t.rawSamples(), options);
+      ThroughputVerdict.Result r = ThroughputVerdict.compare(refScore, refSamples, nowValue, t.rawSamples(), options);
       String runs = refScores.size() > 1 ? "; reference = mean of " + refScores.size() + " runs" : "";
       rows.add(row(route, metric, r.reference(), r.now(), t.unit(), r.changePercent(), "%", r.verdict(),
           r.detail() + runs));
@@ -167,7 +167,7 @@ public final class RunComparer {
       return List.of(row(route, metric, null, nowMean, "accuracy", null, "pp", Verdict.NOT_COMPARABLE,
           trainingMismatch != null ? trainingMismatch : "no reference accuracy for this route"));
     }
-    AccuracyTest.Result r = AccuracyTest.compare(refValues, nowValues, options);
+    AccuracyVerdict.Result r = AccuracyVerdict.compare(refValues, nowValues, options);
     int failedSeeds = (int) mine.stream().filter(a -> !a.ok()).count();
     String failed = failedSeeds > 0 ? "; " + failedSeeds + " seed(s) failed in this run" : "";
     return List.of(row(route, metric, r.reference(), r.now(), "accuracy", r.changePp(), "pp", r.verdict(),

@@ -13,14 +13,14 @@ import java.util.Map;
 import java.util.Random;
 
 /** Run records with chosen throughput samples and accuracies, for comparison tests. */
-final class SyntheticRuns {
-  static final Instant T0 = Instant.parse("2026-11-01T10:00:00Z");
-  static final String CPU = "Test CPU @ 2.0GHz";
+public final class SyntheticRuns {
+  public static final Instant T0 = Instant.parse("2026-11-01T10:00:00Z");
+  public static final String CPU = "Test CPU @ 2.0GHz";
 
   private SyntheticRuns() {}
 
   /** JMH-like per-iteration samples: {@code mean} with Gaussian noise of relative sd {@code noise}. */
-  static List<Double> samples(Random random, double mean, double noise, int n) {
+  public static List<Double> samples(Random random, double mean, double noise, int n) {
     List<Double> s = new ArrayList<>();
     for (int i = 0; i < n; i++) {
       s.add(mean * (1 + noise * random.nextGaussian()));
@@ -28,17 +28,17 @@ final class SyntheticRuns {
     return s;
   }
 
-  static ThroughputResult train(String route, List<Double> raw) {
+  public static ThroughputResult train(String route, List<Double> raw) {
     double mean = raw.stream().mapToDouble(Double::doubleValue).average().orElse(Double.NaN);
     return new ThroughputResult(route, "train", 128, 2, mean, null, "samples/s", raw, null, null, "ok", null);
   }
 
-  static AccuracyResult accuracy(String route, long seed, double finalAccuracy) {
+  public static AccuracyResult accuracy(String route, long seed, double finalAccuracy) {
     return new AccuracyResult(route, "Framework", "1.0", "fit", seed, AccuracyResult.OK, null, null,
         List.of(new EpochResult(1, 0.2, finalAccuracy, 3.0)), finalAccuracy, null, null, null, 2, 3.0);
   }
 
-  static List<AccuracyResult> seeds(String route, double... accuracies) {
+  public static List<AccuracyResult> seeds(String route, double... accuracies) {
     List<AccuracyResult> list = new ArrayList<>();
     for (int i = 0; i < accuracies.length; i++) {
       list.add(accuracy(route, 42 + i, accuracies[i]));
@@ -46,24 +46,24 @@ final class SyntheticRuns {
     return list;
   }
 
-  static EnvironmentRecord env(String cpu, int threads) {
+  public static EnvironmentRecord env(String cpu, int threads) {
     return new EnvironmentRecord(cpu, List.of("avx2"), 2, 8L << 30, "Linux", "Temurin", "17", List.of(),
         Map.of(), Map.of(), Map.of(), threads, "abc", "0.1.0", "host", cpu + "/2 cores/8 GiB", T0.toString());
   }
 
-  static RunSettings settings(int epochs) {
+  public static RunSettings settings(int epochs) {
     return new RunSettings("mnist", List.of(784, 512, 512, 10), "relu", "adam", 1e-3, 0.9, 0.999, 1e-7, 128, epochs,
         List.of(42L), 2, List.of(), "quick");
   }
 
-  static RunRecord run(String id, int minutes, EnvironmentRecord env, List<ThroughputResult> throughput,
+  public static RunRecord run(String id, int minutes, EnvironmentRecord env, List<ThroughputResult> throughput,
       List<AccuracyResult> accuracy) {
     Instant start = T0.plusSeconds(60L * minutes);
     return new RunRecord(RunRecord.SCHEMA_VERSION, id, start, start.plusSeconds(30), "both", null, env,
         settings(5), accuracy, throughput);
   }
 
-  static RunRecord run(String id, int minutes, List<ThroughputResult> throughput, List<AccuracyResult> accuracy) {
+  public static RunRecord run(String id, int minutes, List<ThroughputResult> throughput, List<AccuracyResult> accuracy) {
     return run(id, minutes, env(CPU, 2), throughput, accuracy);
   }
 }

@@ -9,8 +9,8 @@ import org.apache.commons.math3.stat.descriptive.SummaryStatistics;
  * more than max(floor, k x sd), where sd is the larger of the two runs' sample standard deviations
  * over seeds (0 with one seed, so one-seed runs fall back to the floor, 0.5 pp by default).
  */
-public final class AccuracyTest {
-  private AccuracyTest() {}
+public final class AccuracyVerdict {
+  private AccuracyVerdict() {}
 
   /** Means as fractions, change and tolerance in percentage points. */
   public record Result(double reference, double now, double changePp, double tolerancePp, Verdict verdict, String detail) {}
@@ -22,7 +22,7 @@ public final class AccuracyTest {
     double tolerance = Math.max(options.accuracyFloorPp(), options.accuracySdFactor() * sdPp);
     double change = 100.0 * (cur.getMean() - ref.getMean());
     String detail = String.format(Locale.ROOT, "tolerance %.2f pp = max(%s pp, %s x sd %.2f pp); seeds %d/%d",
-        tolerance, ThroughputTest.fmt(options.accuracyFloorPp()), ThroughputTest.fmt(options.accuracySdFactor()),
+        tolerance, ThroughputVerdict.fmt(options.accuracyFloorPp()), ThroughputVerdict.fmt(options.accuracySdFactor()),
         sdPp, ref.getN(), cur.getN());
     Verdict verdict =
         change < -tolerance ? Verdict.REGRESSION : change > tolerance ? Verdict.IMPROVEMENT : Verdict.NO_CHANGE;

@@ -10,8 +10,8 @@ import org.apache.commons.math3.stat.inference.MannWhitneyUTest;
  * than the threshold AND a Mann-Whitney U test (rank-based, so one slow iteration cannot dominate;
  * commons-math3, two-sided, normal approximation) says the two sample sets differ. Higher is better.
  */
-public final class ThroughputTest {
-  private ThroughputTest() {}
+public final class ThroughputVerdict {
+  private ThroughputVerdict() {}
 
   /** The verdict and its explanation for a reference and a new set of samples. */
   public record Result(double reference, double now, double changePercent, Verdict verdict, String detail) {}

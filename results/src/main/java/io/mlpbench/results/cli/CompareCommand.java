@@ -1,0 +1,118 @@
+package io.mlpbench.results.cli;
+
+import io.mlpbench.results.compare.CompareOptions;
+import io.mlpbench.results.compare.CompareReport;
+import io.mlpbench.results.compare.Comparer;
+import io.mlpbench.results.compare.HistoryChart;
+import io.mlpbench.results.compare.Comparability;
+import io.mlpbench.results.history.FileRunStore;
+import io.mlpbench.results.model.RunRecord;
+import io.mlpbench.results.store.RunQuery;
+import io.mlpbench.results.store.StoreException;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+
+/** Compares the newest run with the baseline and with the recent runs on this machine. */
+@Command(
+    name = "compare",
+    mixinStandardHelpOptions = true,
+    description = {
+      "Compare the newest run in the history with the baseline and with the recent runs on the same"
+          + " machine (same CPU model and thread count).",
+      "Throughput: a regression needs a slowdown beyond --threshold AND a Mann-Whitney U test on the"
+          + " raw JMH samples significant at --alpha. Accuracy: a drop of the mean over seeds beyond"
+          + " max(0.5 pp, 3 x sd over seeds).",
+      "Writes compare.md and history-<route>.png to --out.",
+      "Exit status: 0, or 1 on a regression with --fail-on-regression, 2 on bad input."
+    })
+final class CompareCommand implements Callable<Integer> {
+  @Mixin HistoryOptions history = new HistoryOptions();
+
+  @Option(
+      names = "--baseline",
+      paramLabel = "<file|runId>",
+      description = "Reference run: a run record file or a run id in the history; default the promoted baseline.")
+  String baseline;
+
+  @Option(
+      names = "--threshold",
+      paramLabel = "<percent>",
+      description = "Smallest throughput change (in %%) called a regression or improvement; default ${DEFAULT-VALUE}.")
+  double threshold = CompareOptions.DEFAULT_THRESHOLD_PERCENT;
+
+  @Option(
+      names = "--alpha",
+      description = "Significance level of the Mann-Whitney U test; default ${DEFAULT-VALUE}.")
+  double alpha = CompareOptions.DEFAULT_ALPHA;
+
+  @Option(
+      names = "--recent",
+      paramLabel = "<runs>",
+      description = "How many earlier same-machine runs form the recent-history reference; default ${DEFAULT-VALUE}.")
+  int recent = CompareOptions.defaults().recentRuns();
+
+  @Option(names = "--fail-on-regression", description = "Exit with status 1 when any regression is found (CI).")
+  boolean failOnRegression;
+
+  @Option(
+      names = "--out",
+      paramLabel = "<dir>",
+      description = "Where compare.md and the history charts go; default <results>/latest.")
+  Path out;
+
+  @Override
+  public Integer call() {
+    FileRunStore store = history.fileStore();
+    CompareOptions options;
+    try {
+      options = CompareOptions.defaults().withThreshold(threshold).withAlpha(alpha).withRecentRuns(recent);
+    } catch (IllegalArgumentException e) {
+      System.err.println("compare: " + e.getMessage());
+      return 2;
+    }
+    CompareReport report;
+    try {
+      report = new Comparer(options).latest(store, baseline == null ? null : resolveBaseline(store, baseline));
+    } catch (StoreException | IllegalStateException | IllegalArgumentException e) {
+      System.err.println("compare: " + e.getMessage());
+      return 2;
+    }
+    System.out.print(report.console());
+    Path dir = out != null ? out : history.resultsDir().resolve("latest");
+    try {
+      Files.createDirectories(dir);
+      Path md = dir.resolve("compare.md");
+      Files.writeString(md, report.markdown());
+      List<RunRecord> all = store.list(RunQuery.ALL).runs();
+      RunRecord newest = all.get(all.size() - 1);
+      List<RunRecord> sameMachine = all.stream()
+          .filter(r -> Comparability.environmentMismatch(r.environment(), newest.environment()) == null)
+          .toList();
+      List<Path> charts = HistoryChart.write(sameMachine, dir);
+      System.out.println("wrote " + md + " and " + charts.size() + " history chart(s) in " + dir);
+    } catch (IOException | RuntimeException e) {
+      System.err.println("compare: cannot write the comparison to " + dir + ": " + e.getMessage());
+      return 2;
+    }
+    return failOnRegression && report.hasRegression() ? 1 : 0;
+  }
+
+  /** A path to a record file, else a run id in the history. */
+  static RunRecord resolveBaseline(FileRunStore store, String value) {
+    Path file = Path.of(value);
+    if (value.endsWith(".json") || Files.isRegularFile(file)) {
+      if (!Files.isRegularFile(file)) {
+        throw new IllegalArgumentException("--baseline " + value + ": no such file");
+      }
+      return store.readRecordFile(file);
+    }
+    return store.find(value).orElseThrow(() -> new IllegalArgumentException(
+        "--baseline " + value + ": neither a file nor a run id in " + store.historyDir()));
+  }
+}

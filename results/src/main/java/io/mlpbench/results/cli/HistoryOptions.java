@@ -1,0 +1,42 @@
+package io.mlpbench.results.cli;
+
+import io.mlpbench.core.launch.RouteModules;
+import io.mlpbench.results.history.FileRunStore;
+import java.nio.file.Path;
+import picocli.CommandLine.Option;
+
+/**
+ * Where the run history is: {@code --history-dir} (default {@code <checkout>/results/history}), with
+ * the baseline beside it in {@code ../baseline.json}. Shared by compare, promote and history.
+ */
+final class HistoryOptions {
+  @Option(
+      names = "--history-dir",
+      paramLabel = "<dir>",
+      description = "Directory of run records (one JSON file per run); default <checkout>/results/history."
+          + " The baseline is baseline.json in its parent directory.")
+  Path historyDir;
+
+  /** The results directory: parent of the history directory. */
+  Path resultsDir() {
+    return historyDir().toAbsolutePath().normalize().getParent();
+  }
+
+  Path historyDir() {
+    return historyDir != null ? historyDir : defaultResultsDir().resolve(FileRunStore.HISTORY_DIR);
+  }
+
+  FileRunStore fileStore() {
+    Path dir = historyDir().toAbsolutePath().normalize();
+    return new FileRunStore(dir, dir.getParent().resolve(FileRunStore.BASELINE_FILE));
+  }
+
+  /** {@code <checkout>/results}, or {@code ./results} outside a checkout. */
+  static Path defaultResultsDir() {
+    try {
+      return RouteModules.projectRoot().resolve("results");
+    } catch (IllegalStateException e) {
+      return Path.of("results").toAbsolutePath();
+    }
+  }
+}

@@ -1,0 +1,45 @@
+package io.mlpbench.results.cli;
+
+import io.mlpbench.results.history.FileRunStore;
+import io.mlpbench.results.model.RunRecord;
+import io.mlpbench.results.store.RunQuery;
+import io.mlpbench.results.store.StoreException;
+import java.util.List;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Parameters;
+
+/** Makes a run of the history the baseline that {@code compare} measures against. */
+@Command(
+    name = "promote",
+    mixinStandardHelpOptions = true,
+    description = "Make a run the baseline (copied atomically to baseline.json beside the history).")
+final class PromoteCommand implements Callable<Integer> {
+  @Mixin HistoryOptions history = new HistoryOptions();
+
+  @Parameters(paramLabel = "<runId|latest>", description = "Run id (see `history`), or `latest` for the newest run.")
+  String runId;
+
+  @Override
+  public Integer call() {
+    FileRunStore store = history.fileStore();
+    try {
+      String id = runId;
+      if ("latest".equals(runId)) {
+        List<RunRecord> runs = store.list(RunQuery.ALL).runs();
+        if (runs.isEmpty()) {
+          System.err.println("promote: no readable runs in " + store.historyDir());
+          return 2;
+        }
+        id = runs.get(runs.size() - 1).runId();
+      }
+      store.promoteBaseline(id);
+      System.out.println("baseline is now run " + id + " (" + store.baselineFile() + ")");
+      return 0;
+    } catch (StoreException e) {
+      System.err.println("promote: " + e.getMessage());
+      return 2;
+    }
+  }
+}
