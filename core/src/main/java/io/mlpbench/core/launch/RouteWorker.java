@@ -13,6 +13,8 @@ import java.util.List;
 /**
  * Main class run inside a route module's JVM. {@code describe [threads]} prints one {@link
  * RouteDescriptor} per route on the classpath, with the launch requirements for that thread count.
+ * {@code train --route <id> ...} trains one route and reports progress (see {@link TrainCommand}
+ * and {@link TrainRequest} for the arguments).
  */
 public final class RouteWorker {
   private static final ObjectMapper JSON = new ObjectMapper();
@@ -21,12 +23,26 @@ public final class RouteWorker {
 
   public static void main(String[] args) throws Exception {
     if (args.length == 0) {
-      System.err.println("usage: RouteWorker describe [threads]");
+      System.err.println("usage: RouteWorker describe [threads] | train --route <id> [--key value ...]");
       System.exit(2);
     }
     PrintStream out = System.out;
     switch (args[0]) {
       case "describe" -> describe(out, args.length > 1 ? Integer.parseInt(args[1]) : TrainingConfig.DEFAULT_THREADS);
+      case "train" -> {
+        TrainRequest request;
+        try {
+          request = TrainRequest.parse(Arrays.asList(args).subList(1, args.length));
+        } catch (IllegalArgumentException e) {
+          System.err.println("worker train: " + e.getMessage());
+          System.exit(2);
+          return;
+        }
+        int status = new TrainCommand(out).run(request);
+        out.flush();
+        // exit explicitly: framework thread pools must not keep a finished or failed JVM alive
+        System.exit(status);
+      }
       default -> {
         System.err.println("unknown worker command '" + args[0] + "' in " + Arrays.toString(args));
         System.exit(2);
