@@ -123,6 +123,16 @@ public final class BenchmarkRunner {
             settings.routes().isEmpty() ? "all" : settings.routes(),
             settings.root()));
 
+    double loadBefore = systemLoad();
+    if (loadBefore > 0.5 * Runtime.getRuntime().availableProcessors()) {
+      out.accept(
+          String.format(
+              Locale.ROOT,
+              "bench: WARNING: load average %.1f on %d cores before starting; other work will"
+                  + " disturb these numbers",
+              loadBefore,
+              Runtime.getRuntime().availableProcessors()));
+    }
     List<String> failures = new ArrayList<>();
     List<JmhJob> jobs;
     try {
@@ -169,8 +179,10 @@ public final class BenchmarkRunner {
       ArrayNode merged = JSON.createArrayNode();
       results.forEach(merged::add);
       JSON.writeValue(resultsFile.toFile(), merged);
-      JSON.writeValue(
-          metaFile.toFile(), meta(started, resultsFile, outcomes, failures, summary, sidecar));
+      ObjectNode meta = meta(started, resultsFile, outcomes, failures, summary, sidecar);
+      ((ObjectNode) meta.get("machine")).put("loadAverageBefore", loadBefore);
+      ((ObjectNode) meta.get("machine")).put("loadAverageAfter", systemLoad());
+      JSON.writeValue(metaFile.toFile(), meta);
     } catch (IOException e) {
       throw new UncheckedIOException("cannot write results to " + settings.outputDir(), e);
     }
@@ -372,6 +384,11 @@ public final class BenchmarkRunner {
         + job.threads()
         + (job.environment().isEmpty() ? "" : ", env " + job.environment())
         + ")";
+  }
+
+  /** The 1-minute load average (other work on the machine), -1 where unknown. */
+  private static double systemLoad() {
+    return java.lang.management.ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage();
   }
 
   private static String seconds(JobOutcome o) {
