@@ -95,6 +95,7 @@ public final class Dl4jRoute implements Route {
           "initial parameters are for " + initial.spec() + " but the model is " + spec);
     }
     Dl4jNetwork network = Dl4jNetwork.build(spec, config, initial);
+    NativeThreads.warnOnMismatch(config.threads());
     return style == ApiStyle.FIT ? new FitTrainer(network) : new LoopTrainer(network);
   }
 }

@@ -34,6 +34,18 @@ class ThreadSettingTest {
     assertThat(System.getenv("OMP_NUM_THREADS")).isEqualTo("2");
     assertThat(Nd4j.getEnvironment().maxThreads()).isEqualTo(2);
     assertThat(Nd4j.factory().blas().getMaxThreads()).isEqualTo(2);
+    assertThat(NativeThreads.mismatch(2)).isEmpty();
+  }
+
+  @Test
+  void aJvmWithoutTheRoutesEnvironmentIsReported() {
+    assertThat(NativeThreads.mismatch(3))
+        .hasValueSatisfying(
+            message ->
+                assertThat(message)
+                    .contains("asks for 3 threads")
+                    .contains("runs 2 (libnd4j) and 2 (OpenBLAS)")
+                    .contains("OMP_NUM_THREADS=3"));
   }
 
   @Test
