@@ -48,7 +48,12 @@ final class Dl4jNetwork implements AutoCloseable {
     MultiLayerNetwork model = new MultiLayerNetwork(configuration(spec, config));
     model.init();
     Dl4jNetwork network = new Dl4jNetwork(spec, model);
-    network.load(initial);
+    try {
+      network.load(initial);
+    } catch (RuntimeException e) {
+      network.close(); // free the native arrays of a network nobody will hold
+      throw e;
+    }
     return network;
   }
 
