@@ -133,8 +133,15 @@ public final class Summary {
           .computeIfAbsent(name + "|" + batch + "|" + threads + "|" + model, k -> new ArrayList<>())
           .add(d);
     }
+    // Groups in reading order: training first, most threads first, then batch size and model.
+    List<List<Draft>> ordered = new ArrayList<>(groups.values());
+    ordered.sort(
+        Comparator.comparing((List<Draft> g) -> g.get(0).benchmark.equals("train") ? 0 : 1)
+            .thenComparing(g -> -g.get(0).threads)
+            .thenComparing(g -> g.get(0).batch)
+            .thenComparing(g -> g.get(0).model));
     List<Row> rows = new ArrayList<>();
-    for (List<Draft> group : groups.values()) {
+    for (List<Draft> group : ordered) {
       rows.addAll(rank(group, peaks));
     }
     return new Summary(rows, calibrations, peaks, scaling(rows));
