@@ -15,7 +15,7 @@ import picocli.CommandLine.Command;
     subcommands = {
       CommandLine.HelpCommand.class,
       ListCommand.class,
-      CompareCommand.class, PromoteCommand.class, HistoryCommand.class,
+      CompareCommand.class, PromoteCommand.class, HistoryCommand.class, MatrixCommand.class,
     })
 public final class MlpBenchCli implements Runnable {
   @CommandLine.Spec CommandLine.Model.CommandSpec spec;

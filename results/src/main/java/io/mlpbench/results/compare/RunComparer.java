@@ -34,6 +34,14 @@ public final class RunComparer {
     }
   }
 
+  /** The metric label of a throughput result, as in comparison rows. */
+  public static String metricName(ThroughputResult t) {
+    return Key.of(t).metric(t.unit());
+  }
+
+  /** The metric label of accuracy rows. */
+  public static final String ACCURACY = "test accuracy";
+
   public Comparison compare(String title, String referenceLabel, List<RunRecord> reference, RunRecord now) {
     List<String> notes = new ArrayList<>();
     List<RunRecord> comparable = new ArrayList<>();
@@ -136,7 +144,7 @@ public final class RunComparer {
     if (mine.isEmpty()) {
       return List.of();
     }
-    String metric = "test accuracy";
+    String metric = ACCURACY;
     List<Double> nowValues = okAccuracies(mine);
     List<Double> refValues = new ArrayList<>();
     String trainingMismatch = null;

@@ -1,0 +1,88 @@
+package io.mlpbench.results.cli;
+
+import io.mlpbench.core.launch.RouteModules;
+import io.mlpbench.results.compare.CompareOptions;
+import io.mlpbench.results.matrix.MatrixConfig;
+import io.mlpbench.results.matrix.MatrixRunner;
+import io.mlpbench.results.matrix.MatrixTable;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+/** Runs the suite for a list of framework releases and tabulates route x release. */
+@Command(
+    name = "matrix",
+    mixinStandardHelpOptions = true,
+    description = {
+      "Framework release matrix: for each release in the config, build the route module against it"
+          + " (own classpath, own compile, own JVMs), measure throughput with the benchmarks runner"
+          + " and accuracy for a few epochs, then tabulate route x release and flag regressions"
+          + " between consecutive releases with the rules of `compare`.",
+      "Writes <out>/matrix.md, one run record per release in <out>/history/, builds and logs.",
+      "Exit status: 0, or 1 on a regression with --fail-on-regression, 2 on bad input."
+    })
+final class MatrixCommand implements Callable<Integer> {
+  @Option(names = "--config", paramLabel = "<file>", description = "Releases to run; default <checkout>/results/matrix.json.")
+  Path config;
+
+  @Option(names = "--frameworks", split = ",", paramLabel = "<name>",
+      description = "Only these frameworks of the config (name or module), e.g. DL4J,djl-impl.")
+  List<String> frameworks;
+
+  @Option(names = "--profile", description = "Benchmark profile for throughput (smoke, quick, full); default from the config.")
+  String profile;
+
+  @Option(names = "--epochs", description = "Accuracy epochs per route and release (0 = no accuracy); default from the config.")
+  Integer epochs;
+
+  @Option(names = "--threads", description = "Threads of every route JVM; default from the config (0 = all cores).")
+  Integer threads;
+
+  @Option(names = "--offline", description = "Use only releases already in the local Maven repository (mvn -o).")
+  boolean offline;
+
+  @Option(names = "--threshold", paramLabel = "<percent>", description = "As for compare; default ${DEFAULT-VALUE}.")
+  double threshold = CompareOptions.DEFAULT_THRESHOLD_PERCENT;
+
+  @Option(names = "--alpha", description = "As for compare; default ${DEFAULT-VALUE}.")
+  double alpha = CompareOptions.DEFAULT_ALPHA;
+
+  @Option(names = "--fail-on-regression", description = "Exit with status 1 when a release regresses against the previous one.")
+  boolean failOnRegression;
+
+  @Option(names = "--out", paramLabel = "<dir>", description = "Output directory; default <checkout>/results/matrix/<timestamp>.")
+  Path out;
+
+  @Override
+  public Integer call() {
+    Path checkout = RouteModules.projectRoot();
+    MatrixConfig matrix;
+    CompareOptions options;
+    try {
+      Path file = config != null ? config : checkout.resolve("results/matrix.json");
+      matrix = MatrixConfig.read(file).only(frameworks).with(profile, epochs, threads);
+      options = CompareOptions.defaults().withThreshold(threshold).withAlpha(alpha);
+    } catch (IllegalArgumentException e) {
+      System.err.println("matrix: " + e.getMessage());
+      return 2;
+    }
+    Path dir = out != null ? out.toAbsolutePath() : checkout.resolve("results/matrix").resolve(MatrixRunner.stamp());
+    List<MatrixRunner.Cell> cells = new MatrixRunner(checkout, dir, offline, System.out::println).run(matrix);
+    MatrixTable table = new MatrixTable(cells, options);
+    String md = table.markdown();
+    System.out.println();
+    System.out.print(md);
+    try {
+      Files.writeString(dir.resolve("matrix.md"), md);
+      System.out.println("wrote " + dir.resolve("matrix.md"));
+    } catch (IOException e) {
+      System.err.println("matrix: cannot write " + dir.resolve("matrix.md") + ": " + e.getMessage());
+      return 2;
+    }
+    return failOnRegression && table.hasRegression() ? 1 : 0;
+  }
+}

@@ -1,0 +1,182 @@
+package io.mlpbench.results.matrix;
+
+import io.mlpbench.core.launch.RouteCatalog;
+import io.mlpbench.core.launch.TrainRequest;
+import io.mlpbench.results.accuracy.AccuracyRunner;
+import io.mlpbench.results.accuracy.RunProgress;
+import io.mlpbench.results.cli.SuiteVersion;
+import io.mlpbench.results.env.EnvironmentCapture;
+import io.mlpbench.results.history.FileRunStore;
+import io.mlpbench.results.model.AccuracyResult;
+import io.mlpbench.results.model.EnvironmentRecord;
+import io.mlpbench.results.model.RunRecord;
+import io.mlpbench.results.model.RunSettings;
+import io.mlpbench.results.model.ThroughputResult;
+import java.io.File;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Consumer;
+import java.util.stream.Stream;
+
+/**
+ * The framework release matrix: for every configured release of every framework, builds the route
+ * module against it ({@link VersionBuild}: its own classpath and compile), measures throughput with
+ * the benchmarks runner in that module's own JVMs and trains each route for a few epochs, and
+ * stores one {@link RunRecord} per release in {@code <out>/history/}. Consecutive releases are then
+ * compared with the same rules as {@code compare} ({@link MatrixTable}).
+ */
+public final class MatrixRunner {
+  private static final DateTimeFormatter STAMP =
+      DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss").withZone(ZoneOffset.UTC);
+
+  /** One release's outcome: its record (null when the build failed) or why it has none. */
+  public record Cell(MatrixConfig.Framework framework, MatrixConfig.Version version, RunRecord record,
+      String failure) {}
+
+  private final Path checkout;
+  private final Path out;
+  private final boolean offline;
+  private final Consumer<String> log;
+
+  /**
+   * @param out this matrix run's directory (records, builds, logs, the table)
+   * @param offline build only with releases already in the local Maven repository
+   */
+  public MatrixRunner(Path checkout, Path out, boolean offline, Consumer<String> log) {
+    this.checkout = checkout;
+    this.out = out;
+    this.offline = offline;
+    this.log = log;
+  }
+
+  public static String stamp() {
+    return STAMP.format(Instant.now());
+  }
+
+  public List<Cell> run(MatrixConfig config) {
+    FileRunStore store = new FileRunStore(out.resolve("history"), out.resolve("unused-baseline.json"));
+    List<Cell> cells = new ArrayList<>();
+    String stamp = out.getFileName().toString();
+    for (MatrixConfig.Framework framework : config.frameworks()) {
+      for (MatrixConfig.Version version : framework.versions()) {
+        String name = framework.module() + "-" + version.label();
+        log.accept("matrix: " + framework.name() + " " + version.label() + ": building " + framework.module()
+            + " with " + version.properties());
+        Instant started = Instant.now();
+        VersionBuild.Result build =
+            new VersionBuild(checkout, offline).build(framework.module(), version.properties(), out.resolve("build").resolve(name));
+        if (!build.ok()) {
+          log.accept("matrix:   build FAILED: " + build.failure());
+          cells.add(new Cell(framework, version, null, "build failed: " + build.failure()));
+          continue;
+        }
+        log.accept(String.format("matrix:   built in %.0f s", build.seconds()));
+        int threads = config.effectiveThreads();
+        RouteCatalog catalog = RouteCatalog.discover(build.root(), threads);
+        List<RouteCatalog.Entry> entries;
+        try {
+          entries = catalog.select(framework.routes());
+        } catch (IllegalArgumentException e) {
+          cells.add(new Cell(framework, version, null, e.getMessage()));
+          continue;
+        }
+        if (entries.isEmpty()) {
+          cells.add(new Cell(framework, version, null, "no routes found: " + catalog.problems()));
+          continue;
+        }
+        List<ThroughputResult> throughput = throughput(config, build.root(), entries, threads, name);
+        List<AccuracyResult> accuracy = accuracy(config, entries, threads, name);
+        EnvironmentRecord env = EnvironmentCapture.capture(checkout, entries, List.of("-Xmx4g"), threads,
+            SuiteVersion.current());
+        RunSettings settings = new RunSettings("mnist", List.of(784, 512, 512, 10), "relu", "adam", 1e-3, 0.9,
+            0.999, 1e-7, 128, config.epochs(), config.seeds(), threads, entries.stream().map(RouteCatalog.Entry::id).toList(),
+            config.profile());
+        RunRecord record = new RunRecord(RunRecord.SCHEMA_VERSION, "matrix-" + stamp + "-" + name, started,
+            Instant.now(), config.epochs() > 0 ? "both" : "throughput",
+            "release matrix: " + framework.name() + " " + version.label() + " " + version.properties(), env,
+            settings, accuracy, throughput);
+        store.append(record);
+        cells.add(new Cell(framework, version, record, null));
+      }
+    }
+    return cells;
+  }
+
+  private List<ThroughputResult> throughput(
+      MatrixConfig config, Path root, List<RouteCatalog.Entry> entries, int threads, String name) {
+    Path benchDir = checkout.resolve("benchmarks/target");
+    Path classpathFile = benchDir.resolve("bench-classpath.txt");
+    if (!Files.isRegularFile(classpathFile)) {
+      log.accept("matrix:   no throughput: " + classpathFile + " missing (mvn -pl benchmarks install -Dbench.skip=true)");
+      return List.of();
+    }
+    Path jmhOut = out.resolve("jmh").resolve(name);
+    try {
+      VersionBuild.deleteTree(jmhOut);
+      Files.createDirectories(jmhOut);
+      String cp = benchDir.resolve("classes") + File.pathSeparator + Files.readString(classpathFile).trim();
+      List<String> command = new ArrayList<>(List.of(
+          Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+          "-cp", cp,
+          "-Dmlpbench.root=" + root,
+          "-Dbench.profile=" + config.profile(),
+          "-Dbench.routes=" + String.join(",", entries.stream().map(RouteCatalog.Entry::id).toList()),
+          "-Dbench.threads=" + threads,
+          "-Dbench.benchmarks=" + String.join(",", config.benchmarks()),
+          "-Dbench.peak=false",
+          "-Dbench.out=" + jmhOut,
+          "io.mlpbench.bench.BenchmarkRunner"));
+      log.accept("matrix:   throughput (" + config.profile() + " profile) of " + entries.stream().map(RouteCatalog.Entry::id).toList());
+      Process p = new ProcessBuilder(command).redirectErrorStream(true)
+          .redirectOutput(jmhOut.resolve("runner.log").toFile()).start();
+      if (!p.waitFor(3, TimeUnit.HOURS)) {
+        p.destroyForcibly();
+      }
+      try (Stream<Path> files = Files.list(jmhOut)) {
+        Path json = files.filter(f -> f.getFileName().toString().startsWith("jmh-"))
+            .filter(f -> f.toString().endsWith(".json") && !f.toString().endsWith("-meta.json"))
+            .findFirst().orElse(null);
+        if (json == null) {
+          log.accept("matrix:   no JMH results; see " + jmhOut.resolve("runner.log"));
+          return List.of();
+        }
+        return JmhThroughput.read(json);
+      }
+    } catch (IOException e) {
+      throw new UncheckedIOException("throughput of " + name + " failed: " + e.getMessage(), e);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      return List.of();
+    }
+  }
+
+  private List<AccuracyResult> accuracy(
+      MatrixConfig config, List<RouteCatalog.Entry> entries, int threads, String name) {
+    if (config.epochs() <= 0) {
+      return List.of();
+    }
+    TrainRequest d = TrainRequest.defaults(entries.get(0).id());
+    TrainRequest template = new TrainRequest(d.route(), d.dataset(), d.dataDir(), d.hidden(), d.activation(),
+        d.optimizer(), d.learningRate(), d.batchSize(), config.epochs(), d.seed(), threads, 0, 0);
+    log.accept("matrix:   accuracy, " + config.epochs() + " epoch(s), seeds " + config.seeds());
+    try {
+      return new AccuracyRunner(RunProgress.NONE, out.resolve("logs").resolve(name), 60)
+          .run(entries, config.seeds(), template);
+    } catch (IOException e) {
+      throw new UncheckedIOException("accuracy of " + name + " failed: " + e.getMessage(), e);
+    }
+  }
+
+  static List<String> split(String s) {
+    return s == null || s.isBlank() ? List.of() : Arrays.stream(s.split(",")).map(String::trim).toList();
+  }
+}

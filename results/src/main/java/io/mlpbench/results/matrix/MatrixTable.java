@@ -1,0 +1,158 @@
+package io.mlpbench.results.matrix;
+
+import io.mlpbench.results.compare.CompareOptions;
+import io.mlpbench.results.compare.Comparison;
+import io.mlpbench.results.compare.ComparisonRow;
+import io.mlpbench.results.compare.RunComparer;
+import io.mlpbench.results.compare.Verdict;
+import io.mlpbench.results.model.AccuracyResult;
+import io.mlpbench.results.model.RunRecord;
+import io.mlpbench.results.model.ThroughputResult;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * Route x release tables of the matrix: per framework, one row per route and metric, one column per
+ * release (oldest first). From the second release on, each cell also shows the change against the
+ * previous release and the verdict of the same comparison rules as {@code compare}.
+ */
+public final class MatrixTable {
+  private final List<MatrixRunner.Cell> cells;
+  private final CompareOptions options;
+
+  public MatrixTable(List<MatrixRunner.Cell> cells, CompareOptions options) {
+    this.cells = List.copyOf(cells);
+    this.options = options;
+  }
+
+  /** True when any release is slower or less accurate than the one before it. */
+  public boolean hasRegression() {
+    return comparisons().values().stream().anyMatch(Comparison::hasRegression);
+  }
+
+  public String markdown() {
+    StringBuilder md = new StringBuilder("# Framework release matrix\n\n");
+    md.append(String.format(Locale.ROOT,
+        "Each release is built into its own classpath and run in its own JVMs. Cells from the second"
+            + " release on: change vs the previous release and its verdict (throughput: > %s%% and"
+            + " Mann-Whitney U p < %s on the raw JMH samples; accuracy: beyond max(%s pp, %s x sd over seeds)).%n%n",
+        fmt(options.thresholdPercent()), fmt(options.alpha()), fmt(options.accuracyFloorPp()),
+        fmt(options.accuracySdFactor())));
+    Map<MatrixRunner.Cell, Comparison> comparisons = comparisons();
+    Set<String> frameworks = new LinkedHashSet<>();
+    cells.forEach(c -> frameworks.add(c.framework().name()));
+    List<String> footnotes = new ArrayList<>();
+    for (String framework : frameworks) {
+      List<MatrixRunner.Cell> row = cells.stream().filter(c -> c.framework().name().equals(framework)).toList();
+      md.append("## ").append(framework).append(" (").append(row.get(0).framework().module()).append(")\n\n");
+      md.append("| route | metric |");
+      row.forEach(c -> md.append(' ').append(c.version().label()).append(" |"));
+      md.append("\n|---|---|");
+      row.forEach(c -> md.append("---:|"));
+      md.append('\n');
+      Map<String, String[]> lines = new LinkedHashMap<>();
+      for (int i = 0; i < row.size(); i++) {
+        MatrixRunner.Cell cell = row.get(i);
+        if (cell.record() == null) {
+          footnotes.add(framework + " " + cell.version().label() + ": " + cell.failure());
+          continue;
+        }
+        Map<String, String> values = values(cell.record());
+        Comparison vsPrevious = comparisons.get(cell);
+        for (Map.Entry<String, String> v : values.entrySet()) {
+          String[] cellsOfLine = lines.computeIfAbsent(v.getKey(), k -> new String[row.size()]);
+          String text = v.getValue();
+          if (vsPrevious != null) {
+            ComparisonRow r = find(vsPrevious, v.getKey());
+            if (r != null && r.change() != null) {
+              String verdict = r.verdict() == Verdict.REGRESSION ? "**regression**" : r.verdict().label();
+              text += String.format(Locale.ROOT, " (%+.1f%s, %s)", r.change(), "pp".equals(r.changeUnit()) ? " pp" : "%",
+                  verdict);
+            } else if (r != null && r.verdict() != Verdict.NOT_COMPARABLE) {
+              text += " (" + r.verdict().label() + ")";
+            }
+          }
+          cellsOfLine[i] = text;
+        }
+      }
+      for (Map.Entry<String, String[]> line : lines.entrySet()) {
+        String[] key = line.getKey().split("\\|", 2);
+        md.append("| ").append(key[0]).append(" | ").append(key[1]).append(" |");
+        for (int i = 0; i < row.size(); i++) {
+          String v = line.getValue()[i];
+          md.append(' ').append(v != null ? v : row.get(i).record() == null ? "build failed" : "-").append(" |");
+        }
+        md.append('\n');
+      }
+      if (lines.isEmpty()) {
+        md.append("| - | - |");
+        row.forEach(c -> md.append(" build failed |"));
+        md.append('\n');
+      }
+      md.append('\n');
+    }
+    if (!footnotes.isEmpty()) {
+      md.append("Failures:\n\n");
+      footnotes.forEach(f -> md.append("- ").append(f.replace("|", "\\|")).append('\n'));
+      md.append('\n');
+    }
+    return md.toString();
+  }
+
+  /** Each release's comparison with the previous successfully built release of its framework. */
+  Map<MatrixRunner.Cell, Comparison> comparisons() {
+    Map<MatrixRunner.Cell, Comparison> map = new LinkedHashMap<>();
+    Map<String, MatrixRunner.Cell> previous = new LinkedHashMap<>();
+    RunComparer comparer = new RunComparer(options);
+    for (MatrixRunner.Cell c : cells) {
+      if (c.record() == null) {
+        continue;
+      }
+      MatrixRunner.Cell prev = previous.get(c.framework().name());
+      if (prev != null) {
+        map.put(c, comparer.compare(c.framework().name() + " " + c.version().label(),
+            prev.version().label(), List.of(prev.record()), c.record()));
+      }
+      previous.put(c.framework().name(), c);
+    }
+    return map;
+  }
+
+  private static ComparisonRow find(Comparison c, String key) {
+    String[] k = key.split("\\|", 2);
+    return c.rows().stream().filter(r -> r.route().equals(k[0]) && r.metric().equals(k[1])).findFirst().orElse(null);
+  }
+
+  /** "route|metric" -> display value of one release's record. */
+  static Map<String, String> values(RunRecord record) {
+    Map<String, String> values = new LinkedHashMap<>();
+    for (ThroughputResult t : record.throughput()) {
+      String key = t.route() + "|" + RunComparer.metricName(t);
+      if (t.score() == null) {
+        values.put(key, "failed");
+      } else if (t.scoreError() != null) {
+        values.put(key, String.format(Locale.ROOT, "%,.0f ± %,.0f", t.score(), t.scoreError()));
+      } else {
+        values.put(key, String.format(Locale.ROOT, "%,.0f", t.score()));
+      }
+    }
+    Map<String, List<AccuracyResult>> byRoute = new LinkedHashMap<>();
+    record.accuracy().forEach(a -> byRoute.computeIfAbsent(a.route(), r -> new ArrayList<>()).add(a));
+    for (Map.Entry<String, List<AccuracyResult>> e : byRoute.entrySet()) {
+      double[] ok = e.getValue().stream().filter(AccuracyResult::ok).mapToDouble(AccuracyResult::finalTestAccuracy).toArray();
+      String key = e.getKey() + "|" + RunComparer.ACCURACY;
+      values.put(key, ok.length == 0 ? "failed" : String.format(Locale.ROOT, "%.2f%%",
+          100 * java.util.Arrays.stream(ok).average().orElseThrow()));
+    }
+    return values;
+  }
+
+  private static String fmt(double v) {
+    return v == Math.rint(v) ? Long.toString((long) v) : Double.toString(v);
+  }
+}
