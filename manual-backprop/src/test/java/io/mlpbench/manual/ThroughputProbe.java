@@ -291,6 +291,24 @@ public final class ThroughputProbe {
               perSecond, perSecond * spec.trainingFlopsPerSample() / 1e9);
         }
       }
+      // inference: logits for the 6,400 training samples at once (512-row chunks inside)
+      for (int round = 0; round < 2; round++) {
+        long start = System.nanoTime();
+        long end = start + (long) (seconds * 1e9);
+        long samples = 0;
+        long now;
+        do {
+          trainer.predictLogits(train.features(), train.size());
+          samples += train.size();
+          now = System.nanoTime();
+        } while (now < end);
+        if (round == 1) {
+          double perSecond = samples * 1e9 / (now - start);
+          System.out.printf(
+              "inference (predictLogits): %.0f samples/s (%.1f GFLOP/s)%n",
+              perSecond, perSecond * spec.inferenceFlopsPerSample() / 1e9);
+        }
+      }
     }
   }
 
