@@ -15,6 +15,7 @@ import picocli.CommandLine.Command;
     subcommands = {
       CommandLine.HelpCommand.class,
       ListCommand.class,
+      AccuracyCommand.class, ReportCommand.class, RunCommand.class,
       CompareCommand.class, PromoteCommand.class, HistoryCommand.class, MatrixCommand.class,
     })
 public final class MlpBenchCli implements Runnable {

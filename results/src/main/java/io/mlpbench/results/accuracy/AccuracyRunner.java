@@ -1,0 +1,153 @@
+package io.mlpbench.results.accuracy;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.mlpbench.core.launch.RouteCatalog;
+import io.mlpbench.core.launch.RouteDescriptor;
+import io.mlpbench.core.launch.RouteJvm;
+import io.mlpbench.core.launch.RouteWorker;
+import io.mlpbench.core.launch.TrainRequest;
+import io.mlpbench.results.model.AccuracyResult;
+import java.io.BufferedReader;
+import java.io.FileOutputStream;
+import java.io.IOException;
+import java.io.InputStreamReader;
+import java.io.OutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Deque;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * Trains every selected route for every seed, each run in a fresh JVM of its own route module
+ * (classpath, environment and JVM flags as the route declares), and collects the results. Routes
+ * of one seed start from the same initial parameters and batch order because the worker derives
+ * both from the seed with the shared code ({@code Parameters.initial}, {@code Batcher}).
+ */
+public final class AccuracyRunner {
+  /** Same heap limit as the benchmarks runner, so peak RSS compares across the two. */
+  static final String HEAP = "-Xmx4g";
+
+  /** Thread variables a caller's shell may carry; removed unless the route sets them. */
+  private static final List<String> INHERITED_THREAD_VARIABLES =
+      List.of("OMP_NUM_THREADS", "MKL_NUM_THREADS", "OPENBLAS_NUM_THREADS", "TF_NUM_INTRAOP_THREADS");
+
+  private final RunProgress progress;
+  private final Path logDir;
+  private final long timeoutMinutes;
+
+  public AccuracyRunner(RunProgress progress, Path logDir, long timeoutMinutes) {
+    this.progress = progress;
+    this.logDir = logDir;
+    this.timeoutMinutes = timeoutMinutes;
+  }
+
+  /** Runs {@code template} (its route and seed replaced) for every entry and seed, in seed order. */
+  public List<AccuracyResult> run(List<RouteCatalog.Entry> entries, List<Long> seeds, TrainRequest template)
+      throws IOException {
+    Files.createDirectories(logDir);
+    List<AccuracyResult> results = new ArrayList<>();
+    for (long seed : seeds) {
+      for (RouteCatalog.Entry entry : entries) {
+        results.add(runOne(entry, withRouteAndSeed(template, entry.id(), seed)));
+      }
+    }
+    return results;
+  }
+
+  static TrainRequest withRouteAndSeed(TrainRequest t, String route, long seed) {
+    return new TrainRequest(
+        route, t.dataset(), t.dataDir(), t.hidden(), t.activation(), t.optimizer(), t.learningRate(),
+        t.batchSize(), t.epochs(), seed, t.threads(), t.trainLimit(), t.testLimit());
+  }
+
+  /** One route, one seed, one JVM. */
+  public AccuracyResult runOne(RouteCatalog.Entry entry, TrainRequest request) throws IOException {
+    RouteDescriptor d = entry.descriptor();
+    WorkerTranscript transcript =
+        new WorkerTranscript(
+            new WorkerTranscript.RouteInfo(d.id(), d.framework(), d.frameworkVersion(), d.style()),
+            request.seed(),
+            request.threads());
+    Path log = logDir.resolve(d.id() + "-seed" + request.seed() + ".log");
+    Files.deleteIfExists(log);
+    List<String> jvmArgs = new ArrayList<>();
+    jvmArgs.add(HEAP);
+    jvmArgs.add("-Dmlpbench.module=" + entry.module().name());
+    jvmArgs.addAll(d.jvmArgs());
+    List<String> args = new ArrayList<>();
+    args.add("train");
+    args.addAll(request.toArgs());
+    ProcessBuilder builder =
+        RouteJvm.builder(entry.module(), List.of(), Map.of(), jvmArgs, RouteWorker.class.getName(), args);
+    Map<String, String> env = builder.environment();
+    INHERITED_THREAD_VARIABLES.forEach(env::remove);
+    env.putAll(d.environment());
+    // hs_err files of a native crash land next to the log
+    builder.directory(logDir.toFile());
+    builder.redirectError(ProcessBuilder.Redirect.appendTo(log.toFile()));
+    progress.runStarted(d.id(), request.seed(), request.epochs());
+    int exit;
+    try (OutputStream logOut = new FileOutputStream(log.toFile(), true);
+        PrintStream logText = new PrintStream(logOut, true, StandardCharsets.UTF_8)) {
+      logText.println("# " + String.join(" ", builder.command()));
+      logText.println("# environment: " + d.environment());
+      Process process = builder.start();
+      process.getOutputStream().close();
+      try (BufferedReader reader =
+          new BufferedReader(new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8))) {
+        String line;
+        while ((line = reader.readLine()) != null) {
+          JsonNode message = transcript.accept(line);
+          if (message == null) {
+            logText.println(line);
+          } else {
+            progress.message(d.id(), message);
+          }
+        }
+      }
+      exit = waitFor(process);
+    }
+    AccuracyResult result = transcript.finish(exit, exit == 0 ? "" : tail(log, 6));
+    progress.runFinished(d.id(), result);
+    return result;
+  }
+
+  private int waitFor(Process process) throws IOException {
+    try {
+      if (!process.waitFor(timeoutMinutes, TimeUnit.MINUTES)) {
+        process.destroyForcibly();
+        return -1;
+      }
+      return process.exitValue();
+    } catch (InterruptedException e) {
+      process.destroyForcibly();
+      Thread.currentThread().interrupt();
+      throw new IOException("interrupted while waiting for the route JVM", e);
+    }
+  }
+
+  /** The last lines of {@code file} that are not our command header, joined with " | ". */
+  static String tail(Path file, int lines) {
+    try {
+      Deque<String> last = new ArrayDeque<>();
+      for (String line : Files.readAllLines(file, StandardCharsets.UTF_8)) {
+        if (line.isBlank() || line.startsWith("# ") || line.startsWith("WARNING: Using incubator")) {
+          continue;
+        }
+        last.addLast(line.strip());
+        if (last.size() > lines) {
+          last.removeFirst();
+        }
+      }
+      return String.join(" | ", last);
+    } catch (IOException | RuntimeException e) {
+      return "";
+    }
+  }
+}

@@ -1,0 +1,37 @@
+package io.mlpbench.results.cli;
+
+import io.mlpbench.core.launch.TrainRequest;
+import io.mlpbench.results.accuracy.AccuracyJob;
+import io.mlpbench.results.accuracy.ConsoleProgress;
+import io.mlpbench.results.model.RunRecord;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+
+/** Trains every selected route for every seed and writes the report. */
+@Command(
+    name = "accuracy",
+    mixinStandardHelpOptions = true,
+    sortOptions = false,
+    description = {
+      "Train each route (each in its own JVM) for E epochs over S seeds from the same initial",
+      "parameters and batch order, then write the report (report.md, results.csv, results.json,",
+      "report.html) with throughput from the newest JMH results. Exit status 1 if any run failed."
+    })
+final class AccuracyCommand implements Callable<Integer> {
+  @Mixin RunOptions options;
+
+  @Override
+  public Integer call() throws Exception {
+    TrainRequest template = options.request();
+    long start = System.nanoTime();
+    RunRecord record =
+        AccuracyJob.run(
+            options.root(), options.outDir(), options.routes, options.seedList(), template,
+            options.profile.name(), options.timeoutMinutes, new ConsoleProgress(System.out), System.out,
+            SuiteVersion.current());
+    ReportCommand.write(options.root(), options.outDir(), record, null, System.out);
+    System.out.printf("accuracy: done in %.0f s%n", (System.nanoTime() - start) / 1e9);
+    return record.accuracy().stream().allMatch(r -> r.ok()) ? 0 : 1;
+  }
+}

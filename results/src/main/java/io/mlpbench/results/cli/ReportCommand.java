@@ -1,0 +1,71 @@
+package io.mlpbench.results.cli;
+
+import io.mlpbench.core.launch.RouteModules;
+import io.mlpbench.results.model.RunRecord;
+import io.mlpbench.results.report.JmhResults;
+import io.mlpbench.results.report.ReportModel;
+import io.mlpbench.results.report.ReportWriter;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+/** Re-renders a report from a saved run record and the newest (or a given) JMH results. */
+@Command(
+    name = "report",
+    mixinStandardHelpOptions = true,
+    description = {
+      "Write report.md, results.csv, results.json and report.html from a run record (default",
+      "<out>/results.json) and the newest results/jmh/jmh-*.json (throughput marked n/a when none)."
+    })
+final class ReportCommand implements Callable<Integer> {
+  @Option(names = "--out", paramLabel = "DIR", description = "Report directory (default <checkout>/results/latest).")
+  Path out;
+
+  @Option(names = "--from", paramLabel = "FILE", description = "Run record to report (default <out>/results.json).")
+  Path from;
+
+  @Option(names = "--jmh", paramLabel = "FILE",
+      description = "JMH results JSON to use (default the newest results/jmh/jmh-*.json).")
+  Path jmh;
+
+  @Override
+  public Integer call() throws IOException {
+    Path root = RouteModules.projectRoot();
+    Path dir = out != null ? out.toAbsolutePath() : root.resolve("results/latest");
+    Path source = from != null ? from : dir.resolve("results.json");
+    if (!Files.isRegularFile(source)) {
+      System.err.println("report: no run record at " + source
+          + "; run `mlp-bench accuracy` first or pass --from <results.json>");
+      return 2;
+    }
+    if (jmh != null && !Files.isRegularFile(jmh)) {
+      System.err.println("report: --jmh file " + jmh + " does not exist");
+      return 2;
+    }
+    write(root, dir, ReportWriter.readRecord(source), jmh, System.out);
+    return 0;
+  }
+
+  /** Writes the report for {@code record} into {@code dir}; {@code jmhFile} null = newest. */
+  static ReportModel write(Path root, Path dir, RunRecord record, Path jmhFile, PrintStream out) throws IOException {
+    Optional<Path> file = jmhFile != null ? Optional.of(jmhFile) : JmhResults.newest(root.resolve("results/jmh"));
+    JmhResults jmh = null;
+    if (file.isPresent()) {
+      try {
+        jmh = JmhResults.read(file.get());
+      } catch (IOException e) {
+        out.println("report: ignoring unreadable JMH results: " + e.getMessage());
+      }
+    }
+    ReportModel model = ReportWriter.write(dir, record, jmh, List.of());
+    out.println("report: wrote " + ReportWriter.FILES + " to " + dir
+        + (jmh == null ? " (no JMH results: throughput n/a)" : " (throughput from " + jmh.source().getFileName() + ")"));
+    return model;
+  }
+}

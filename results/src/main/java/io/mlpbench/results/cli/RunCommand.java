@@ -1,0 +1,131 @@
+package io.mlpbench.results.cli;
+
+import io.mlpbench.core.launch.TrainRequest;
+import io.mlpbench.results.accuracy.AccuracyJob;
+import io.mlpbench.results.accuracy.ConsoleProgress;
+import io.mlpbench.results.model.RunRecord;
+import java.io.File;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+
+/**
+ * The main job: timing (JMH, benchmarks runner in its own JVM), accuracy, report, then comparison
+ * with the baseline when a {@code compare} command is installed. A failing stage is reported and
+ * the later stages still run.
+ */
+@Command(
+    name = "run",
+    mixinStandardHelpOptions = true,
+    sortOptions = false,
+    description = {
+      "The main job with defaults: JMH timing of every route, the accuracy comparison, the report",
+      "in results/latest/, then `compare` (if installed). Each stage's failure is reported and the",
+      "others still run; the exit status is 1 if any stage failed."
+    })
+final class RunCommand implements Callable<Integer> {
+  static final String BENCH_MAIN = "io.mlpbench.bench.BenchmarkRunner";
+
+  @Mixin RunOptions options;
+
+  @Option(names = "--skip-timing", description = "Skip the JMH timing stage (report uses the newest existing JMH results).")
+  boolean skipTiming;
+
+  @CommandLine.Spec CommandLine.Model.CommandSpec spec;
+
+  @Override
+  public Integer call() throws Exception {
+    TrainRequest template = options.request();
+    Path root = options.root();
+    Map<String, String> outcome = new LinkedHashMap<>();
+    long start = System.nanoTime();
+
+    if (skipTiming) {
+      outcome.put("timing", "skipped");
+    } else {
+      outcome.put("timing", stage(() -> timing(root, template)));
+    }
+    RunRecord[] record = new RunRecord[1];
+    outcome.put("accuracy", stage(() -> {
+      record[0] = AccuracyJob.run(root, options.outDir(), options.routes, options.seedList(), template,
+          options.profile.name(), options.timeoutMinutes, new ConsoleProgress(System.out), System.out,
+          SuiteVersion.current());
+      long failed = record[0].accuracy().stream().filter(r -> !r.ok()).count();
+      return failed == 0 ? "ok" : "failed: " + failed + " run(s) failed (see the report's Failed runs)";
+    }));
+    outcome.put("report", stage(() -> {
+      if (record[0] == null) {
+        return "failed: no accuracy results to report";
+      }
+      ReportCommand.write(root, options.outDir(), record[0], null, System.out);
+      return "ok";
+    }));
+    CommandLine compare = spec.root().subcommands().get("compare");
+    if (compare == null) {
+      outcome.put("compare", "skipped (no compare command installed)");
+    } else {
+      outcome.put("compare", stage(() -> {
+        int status = compare.execute();
+        return status == 0 ? "ok" : "failed: compare exited with " + status;
+      }));
+    }
+    System.out.println();
+    System.out.printf("run: finished in %.0f s%n", (System.nanoTime() - start) / 1e9);
+    outcome.forEach((stage, result) -> System.out.printf("  %-9s %s%n", stage, result));
+    return outcome.values().stream().anyMatch(v -> v.startsWith("failed")) ? 1 : 0;
+  }
+
+  interface Stage {
+    String run() throws Exception;
+  }
+
+  private static String stage(Stage stage) {
+    try {
+      return stage.run();
+    } catch (Exception | LinkageError e) {
+      System.err.println("stage failed: " + e);
+      return "failed: " + e.getMessage();
+    }
+  }
+
+  /** Runs the benchmarks module's runner in its own JVM; output passes through to the console. */
+  String timing(Path root, TrainRequest t) throws Exception {
+    Path classes = root.resolve("benchmarks/target/classes");
+    Path cpFile = root.resolve("benchmarks/target/bench-classpath.txt");
+    if (!Files.isDirectory(classes) || !Files.isRegularFile(cpFile)) {
+      return "failed: benchmarks module not built (" + cpFile + " missing); run mvn -B install -DskipTests";
+    }
+    List<String> command = new ArrayList<>();
+    command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+    command.add("-Dmlpbench.root=" + root);
+    command.add("-Dbench.profile=" + options.profile.name());
+    if (!options.routes.isEmpty()) {
+      command.add("-Dbench.routes=" + String.join(",", options.routes));
+    }
+    command.add("-Dbench.threads=" + t.threads());
+    if (options.profile == RunOptions.Profile.quick) {
+      command.add("-Dbench.batches=" + t.batchSize()); // full keeps its 32,128,512 sweep
+    }
+    command.add("-Dbench.hidden=" + options.hidden.replace(',', '-'));
+    command.add("-Dbench.activation=" + t.activation().id());
+    command.add("-cp");
+    command.add(classes + File.pathSeparator + Files.readString(cpFile).trim());
+    command.add(BENCH_MAIN);
+    System.out.println("timing: " + BENCH_MAIN + " (profile " + options.profile + ")");
+    Process p = new ProcessBuilder(command).directory(root.toFile()).inheritIO().start();
+    int status = p.waitFor();
+    return switch (status) {
+      case 0 -> "ok";
+      case 1 -> "failed: some route's timing failed (others written; see results/jmh/*-meta.json)";
+      default -> "failed: benchmarks runner exited with " + status;
+    };
+  }
+}
