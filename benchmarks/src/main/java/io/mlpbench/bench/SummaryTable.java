@@ -101,6 +101,11 @@ public final class SummaryTable {
             + " rerun, or use -Dbench.profile=full).\n"
             + "GFLOP/s = samples/s x FLOPs per sample (train 6 x weights, inference 2 x weights);\n"
             + "% peak is relative to the SGEMM peak at the same thread count.\n"
+            + (summary.rows().stream()
+                    .anyMatch(r -> r.percentOfPeak() != null && r.percentOfPeak() > 100)
+                ? "% peak above 100: a route's own kernels beat the calibrating library, so that"
+                    + " 'peak' is only a lower bound.\n"
+                : "")
             + (allocation
                 ? "alloc/sample: Java heap bytes per sample (JMH gc profiler); native memory not"
                     + " included.\n"
