@@ -74,6 +74,7 @@ public final class AccuracyRunner {
             new WorkerTranscript.RouteInfo(d.id(), d.framework(), d.frameworkVersion(), d.style()),
             request.seed(),
             request.threads());
+    Files.createDirectories(logDir);
     Path log = logDir.resolve(d.id() + "-seed" + request.seed() + ".log");
     Files.deleteIfExists(log);
     List<String> jvmArgs = new ArrayList<>();
