@@ -3,6 +3,7 @@ package io.mlpbench.results.cli;
 import io.mlpbench.core.launch.TrainRequest;
 import io.mlpbench.results.accuracy.AccuracyJob;
 import io.mlpbench.results.accuracy.ConsoleProgress;
+import io.mlpbench.results.history.RunHistory;
 import io.mlpbench.results.model.RunRecord;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
@@ -31,6 +32,7 @@ final class AccuracyCommand implements Callable<Integer> {
             options.profile.name(), options.timeoutMinutes, new ConsoleProgress(System.out), System.out,
             SuiteVersion.current());
     ReportCommand.write(options.root(), options.outDir(), record, null, System.out);
+    RunHistory.record(options.root(), record, System.out); // accuracy only: older JMH results are not this run's
     System.out.printf("accuracy: done in %.0f s%n", (System.nanoTime() - start) / 1e9);
     return record.accuracy().stream().allMatch(r -> r.ok()) ? 0 : 1;
   }

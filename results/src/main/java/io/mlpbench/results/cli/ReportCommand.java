@@ -1,10 +1,12 @@
 package io.mlpbench.results.cli;
 
 import io.mlpbench.core.launch.RouteModules;
+import io.mlpbench.results.compare.ReportSection;
 import io.mlpbench.results.model.RunRecord;
 import io.mlpbench.results.report.JmhResults;
 import io.mlpbench.results.report.ReportModel;
 import io.mlpbench.results.report.ReportWriter;
+import io.mlpbench.results.report.Table;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.file.Files;
@@ -63,7 +65,9 @@ final class ReportCommand implements Callable<Integer> {
         out.println("report: ignoring unreadable JMH results: " + e.getMessage());
       }
     }
-    ReportModel model = ReportWriter.write(dir, record, jmh, List.of());
+    // the regression check against the history's baseline and recent runs (compare's rules)
+    List<Table> regression = ReportSection.tables(root.resolve("results"), ReportWriter.withThroughput(record, jmh));
+    ReportModel model = ReportWriter.write(dir, record, jmh, regression);
     out.println("report: wrote " + ReportWriter.FILES + " to " + dir
         + (jmh == null ? " (no JMH results: throughput n/a)" : " (throughput from " + jmh.source().getFileName() + ")"));
     return model;

@@ -3,6 +3,7 @@ package io.mlpbench.results.cli;
 import io.mlpbench.core.launch.TrainRequest;
 import io.mlpbench.results.accuracy.AccuracyJob;
 import io.mlpbench.results.accuracy.ConsoleProgress;
+import io.mlpbench.results.history.RunHistory;
 import io.mlpbench.results.model.RunRecord;
 import java.io.File;
 import java.nio.file.Files;
@@ -65,7 +66,9 @@ final class RunCommand implements Callable<Integer> {
       if (record[0] == null) {
         return "failed: no accuracy results to report";
       }
-      ReportCommand.write(root, options.outDir(), record[0], null, System.out);
+      RunRecord reported = ReportCommand.write(root, options.outDir(), record[0], null, System.out).record();
+      // with fresh timing the record carries this run's JMH samples; skipped timing would add stale ones
+      RunHistory.record(root, skipTiming ? record[0] : reported, System.out);
       return "ok";
     }));
     CommandLine compare = spec.root().subcommands().get("compare");

@@ -1,5 +1,6 @@
 package io.mlpbench.results.compare;
 
+import io.mlpbench.results.report.Table;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -85,6 +86,34 @@ public record CompareReport(List<Comparison> comparisons, List<String> problems)
       md.append('\n');
     }
     return md.toString();
+  }
+
+  /** The comparisons as the report's tables (report.md and report.html render them like their own). */
+  public List<Table> tables() {
+    List<Table> tables = new ArrayList<>();
+    for (int i = 0; i < comparisons.size(); i++) {
+      Comparison c = comparisons.get(i);
+      List<List<String>> rows = new ArrayList<>();
+      for (ComparisonRow r : c.rows()) {
+        List<String> row = new ArrayList<>(List.of(cells(r)));
+        if (r.verdict() == Verdict.REGRESSION) {
+          row.set(5, "**regression**");
+        }
+        row.add(r.detail());
+        rows.add(row);
+      }
+      List<String> notes = new ArrayList<>();
+      notes.add("Run `" + c.runId() + "` vs " + c.reference() + ".");
+      notes.addAll(c.notes());
+      if (i == comparisons.size() - 1 && !problems.isEmpty()) {
+        notes.add("Unreadable history records (ignored): " + String.join("; ", problems));
+      }
+      List<String> headers = new ArrayList<>(List.of(HEADER));
+      headers.set(2, i == 0 ? "baseline" : "recent");
+      headers.add("detail");
+      tables.add(new Table("Regression check: " + c.title().toLowerCase(Locale.ROOT), headers, rows, notes));
+    }
+    return tables;
   }
 
   /** The same tables as an HTML fragment (a {@code <section>}) for report.html. */

@@ -37,6 +37,22 @@ public final class Comparer {
     return new CompareReport(comparisons, read.problems());
   }
 
+  /**
+   * {@code now} (stored or not, e.g. a report being written) against the store's baseline and the
+   * recent runs before it on the same machine.
+   */
+  public CompareReport against(RunStore store, RunRecord now) {
+    RunStore.ReadResult read = store.list(RunQuery.ALL);
+    List<String> problems = new ArrayList<>(read.problems());
+    RunRecord base = null;
+    try {
+      base = store.baseline().orElse(null);
+    } catch (RuntimeException e) {
+      problems.add("baseline: " + e.getMessage());
+    }
+    return new CompareReport(List.of(againstBaseline(base, now), againstRecent(read.runs(), now)), problems);
+  }
+
   public Comparison againstBaseline(RunRecord baseline, RunRecord now) {
     String title = "Against the baseline";
     if (baseline == null) {

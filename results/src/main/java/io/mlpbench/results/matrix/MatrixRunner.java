@@ -12,11 +12,13 @@ import io.mlpbench.results.model.EnvironmentRecord;
 import io.mlpbench.results.model.RunRecord;
 import io.mlpbench.results.model.RunSettings;
 import io.mlpbench.results.model.ThroughputResult;
+import io.mlpbench.results.report.JmhResults;
 import java.io.File;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
@@ -136,6 +138,7 @@ public final class MatrixRunner {
           "-Dbench.out=" + jmhOut,
           "io.mlpbench.bench.BenchmarkRunner"));
       log.accept("matrix:   throughput (" + config.profile() + " profile) of " + entries.stream().map(RouteCatalog.Entry::id).toList());
+      JmhLock.awaitFree(Duration.ofMinutes(60), log);
       Process p = new ProcessBuilder(command).redirectErrorStream(true)
           .redirectOutput(jmhOut.resolve("runner.log").toFile()).start();
       if (!p.waitFor(3, TimeUnit.HOURS)) {
@@ -149,7 +152,7 @@ public final class MatrixRunner {
           log.accept("matrix:   no JMH results; see " + jmhOut.resolve("runner.log"));
           return List.of();
         }
-        return JmhThroughput.read(json);
+        return JmhResults.read(json).results();
       }
     } catch (IOException e) {
       throw new UncheckedIOException("throughput of " + name + " failed: " + e.getMessage(), e);

@@ -63,6 +63,17 @@ public final class MatrixTable {
           continue;
         }
         Map<String, String> values = values(cell.record());
+        for (ThroughputResult t : cell.record().throughput()) {
+          if (t.score() == null) {
+            footnotes.add(framework + " " + cell.version().label() + " " + t.route() + " throughput failed: " + t.failure());
+          }
+        }
+        for (AccuracyResult a : cell.record().accuracy()) {
+          if (!a.ok()) {
+            footnotes.add(framework + " " + cell.version().label() + " " + a.route() + " seed " + a.seed()
+                + " training failed: " + a.failure());
+          }
+        }
         Comparison vsPrevious = comparisons.get(cell);
         for (Map.Entry<String, String> v : values.entrySet()) {
           String[] cellsOfLine = lines.computeIfAbsent(v.getKey(), k -> new String[row.size()]);

@@ -20,17 +20,22 @@ public final class ReportWriter {
 
   private ReportWriter() {}
 
+  /** The record the report shows: {@code record}, with the JMH results as its throughput if it has none. */
+  public static RunRecord withThroughput(RunRecord record, JmhResults jmh) {
+    return jmh == null || !record.throughput().isEmpty()
+        ? record
+        : new RunRecord(record.schemaVersion(), record.runId(), record.startedAt(), record.finishedAt(),
+            record.accuracy().isEmpty() ? "throughput" : "both", record.note(), record.environment(),
+            record.settings(), record.accuracy(), jmh.results());
+  }
+
   /**
    * @param jmh null when there are no JMH results (throughput columns read "n/a (no JMH results)")
    * @param extra sections added after the failures, e.g. the comparison with the baseline
    */
   public static ReportModel write(Path dir, RunRecord record, JmhResults jmh, List<Table> extra) throws IOException {
     Files.createDirectories(dir);
-    RunRecord withThroughput = jmh == null || !record.throughput().isEmpty()
-        ? record
-        : new RunRecord(record.schemaVersion(), record.runId(), record.startedAt(), record.finishedAt(),
-            record.accuracy().isEmpty() ? "throughput" : "both", record.note(), record.environment(),
-            record.settings(), record.accuracy(), jmh.results());
+    RunRecord withThroughput = withThroughput(record, jmh);
     ReportModel model = new ReportModel(withThroughput, jmh);
     atomically(dir.resolve("results.json"), RunRecordJson.mapper().writeValueAsString(withThroughput));
     atomically(dir.resolve("results.csv"), CsvReport.render(model));

@@ -7,6 +7,9 @@ import static io.mlpbench.results.compare.SyntheticRuns.train;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.mlpbench.results.history.FileRunStore;
+import io.mlpbench.results.model.RunRecord;
+import io.mlpbench.results.report.MarkdownReport;
+import io.mlpbench.results.report.Table;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -57,6 +60,27 @@ class ComparerTest {
     assertThat(charts).containsExactly(results.resolve("latest/history-manual.png"));
     byte[] png = Files.readAllBytes(charts.get(0));
     assertThat(png).startsWith(0x89, 'P', 'N', 'G');
+  }
+
+  @Test
+  void reportSectionComparesARunNotYetInTheHistory() {
+    Random random = new Random(12);
+    FileRunStore store = new FileRunStore(results);
+    store.append(run("base", 0, List.of(train("manual", samples(random, 20_000, 0.03, 5))), seeds("manual", 0.972)));
+    store.promoteBaseline("base");
+    RunRecord report = run("being-reported", 10, List.of(train("manual", samples(random, 17_000, 0.03, 5))),
+        seeds("manual", 0.960));
+
+    List<Table> tables = ReportSection.tables(results, report);
+
+    assertThat(tables).extracting(Table::title).containsExactly(
+        "Regression check: against the baseline", "Regression check: against recent history on this machine");
+    String md = MarkdownReport.table(tables.get(0));
+    assertThat(md).contains("| route | metric | baseline | now | change | verdict | detail |")
+        .contains("| manual | test accuracy | 97.20% | 96.00% | -1.20 pp | **regression** |")
+        .contains("Run `being-reported` vs baseline base");
+    assertThat(tables.get(1).headers().get(2)).isEqualTo("recent");
+    assertThat(store.list(null).runs()).extracting(RunRecord::runId).containsExactly("base"); // nothing written
   }
 
   @Test
