@@ -1,10 +1,10 @@
 package io.mlpbench.results.cli;
 
+import io.mlpbench.results.compare.Comparability;
 import io.mlpbench.results.compare.CompareOptions;
 import io.mlpbench.results.compare.CompareReport;
 import io.mlpbench.results.compare.Comparer;
 import io.mlpbench.results.compare.HistoryChart;
-import io.mlpbench.results.compare.Comparability;
 import io.mlpbench.results.history.FileRunStore;
 import io.mlpbench.results.model.RunRecord;
 import io.mlpbench.results.store.RunQuery;
@@ -37,13 +37,15 @@ final class CompareCommand implements Callable<Integer> {
   @Option(
       names = "--baseline",
       paramLabel = "<file|runId>",
-      description = "Reference run: a run record file or a run id in the history; default the promoted baseline.")
+      description =
+          "Reference run: a run record file or a run id in the history; default the promoted baseline.")
   String baseline;
 
   @Option(
       names = "--threshold",
       paramLabel = "<percent>",
-      description = "Smallest throughput change (in %%) called a regression or improvement; default ${DEFAULT-VALUE}.")
+      description =
+          "Smallest throughput change (in %%) called a regression or improvement; default ${DEFAULT-VALUE}.")
   double threshold = CompareOptions.DEFAULT_THRESHOLD_PERCENT;
 
   @Option(
@@ -54,10 +56,13 @@ final class CompareCommand implements Callable<Integer> {
   @Option(
       names = "--recent",
       paramLabel = "<runs>",
-      description = "How many earlier same-machine runs form the recent-history reference; default ${DEFAULT-VALUE}.")
+      description =
+          "How many earlier same-machine runs form the recent-history reference; default ${DEFAULT-VALUE}.")
   int recent = CompareOptions.defaults().recentRuns();
 
-  @Option(names = "--fail-on-regression", description = "Exit with status 1 when any regression is found (CI).")
+  @Option(
+      names = "--fail-on-regression",
+      description = "Exit with status 1 when any regression is found (CI).")
   boolean failOnRegression;
 
   @Option(
@@ -71,14 +76,20 @@ final class CompareCommand implements Callable<Integer> {
     FileRunStore store = history.fileStore();
     CompareOptions options;
     try {
-      options = CompareOptions.defaults().withThreshold(threshold).withAlpha(alpha).withRecentRuns(recent);
+      options =
+          CompareOptions.defaults()
+              .withThreshold(threshold)
+              .withAlpha(alpha)
+              .withRecentRuns(recent);
     } catch (IllegalArgumentException e) {
       System.err.println("compare: " + e.getMessage());
       return 2;
     }
     CompareReport report;
     try {
-      report = new Comparer(options).latest(store, baseline == null ? null : resolveBaseline(store, baseline));
+      report =
+          new Comparer(options)
+              .latest(store, baseline == null ? null : resolveBaseline(store, baseline));
     } catch (StoreException | IllegalStateException | IllegalArgumentException e) {
       System.err.println("compare: " + e.getMessage());
       return 2;
@@ -91,9 +102,13 @@ final class CompareCommand implements Callable<Integer> {
       Files.writeString(md, report.markdown());
       List<RunRecord> all = store.list(RunQuery.ALL).runs();
       RunRecord newest = all.get(all.size() - 1);
-      List<RunRecord> sameMachine = all.stream()
-          .filter(r -> Comparability.environmentMismatch(r.environment(), newest.environment()) == null)
-          .toList();
+      List<RunRecord> sameMachine =
+          all.stream()
+              .filter(
+                  r ->
+                      Comparability.environmentMismatch(r.environment(), newest.environment())
+                          == null)
+              .toList();
       List<Path> charts = HistoryChart.write(sameMachine, dir);
       System.out.println("wrote " + md + " and " + charts.size() + " history chart(s) in " + dir);
     } catch (IOException | RuntimeException e) {
@@ -112,7 +127,14 @@ final class CompareCommand implements Callable<Integer> {
       }
       return store.readRecordFile(file);
     }
-    return store.find(value).orElseThrow(() -> new IllegalArgumentException(
-        "--baseline " + value + ": neither a file nor a run id in " + store.historyDir()));
+    return store
+        .find(value)
+        .orElseThrow(
+            () ->
+                new IllegalArgumentException(
+                    "--baseline "
+                        + value
+                        + ": neither a file nor a run id in "
+                        + store.historyDir()));
   }
 }

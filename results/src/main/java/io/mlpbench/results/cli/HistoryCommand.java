@@ -18,7 +18,8 @@ import picocli.CommandLine.Option;
 @Command(
     name = "history",
     mixinStandardHelpOptions = true,
-    description = "List recorded runs: id, start time, kind, machine, threads, routes (* = baseline).")
+    description =
+        "List recorded runs: id, start time, kind, machine, threads, routes (* = baseline).")
 final class HistoryCommand implements Callable<Integer> {
   @Mixin HistoryOptions history = new HistoryOptions();
 
@@ -39,17 +40,24 @@ final class HistoryCommand implements Callable<Integer> {
       System.err.println("history: baseline unreadable: " + e.getMessage());
       baselineId = null;
     }
-    System.out.printf("%-38s %-20s %-10s %-28s %3s  %s%n", "run id", "started (UTC)", "kind", "machine", "thr", "routes");
+    System.out.printf(
+        "%-38s %-20s %-10s %-28s %3s  %s%n",
+        "run id", "started (UTC)", "kind", "machine", "thr", "routes");
     for (RunRecord r : read.runs()) {
       Set<String> routes = new LinkedHashSet<>();
       r.throughput().stream().map(ThroughputResult::route).forEach(routes::add);
       r.accuracy().stream().map(AccuracyResult::route).forEach(routes::add);
-      String machine = Optional.ofNullable(r.environment())
-          .map(e -> e.hostname() + " " + abbreviate(e.cpuModel(), 16)).orElse("?");
-      System.out.printf("%-38s %-20s %-10s %-28s %3s  %s%n",
+      String machine =
+          Optional.ofNullable(r.environment())
+              .map(e -> e.hostname() + " " + abbreviate(e.cpuModel(), 16))
+              .orElse("?");
+      System.out.printf(
+          "%-38s %-20s %-10s %-28s %3s  %s%n",
           (r.runId().equals(baselineId) ? "*" : "") + r.runId(),
           r.startedAt() == null ? "?" : r.startedAt().toString().substring(0, 19).replace('T', ' '),
-          r.kind(), abbreviate(machine, 28), r.environment() == null ? "?" : r.environment().threads(),
+          r.kind(),
+          abbreviate(machine, 28),
+          r.environment() == null ? "?" : r.environment().threads(),
           String.join(",", routes));
     }
     System.out.println(read.runs().size() + " run(s) in " + store.historyDir());

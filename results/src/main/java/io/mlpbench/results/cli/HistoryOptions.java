@@ -6,15 +6,16 @@ import java.nio.file.Path;
 import picocli.CommandLine.Option;
 
 /**
- * Where the run history is: {@code --history-dir} (default {@code <checkout>/results/history}), with
- * the baseline beside it in {@code ../baseline.json}. Shared by compare, promote and history.
+ * Where the run history is: {@code --history-dir} (default {@code <checkout>/results/history}),
+ * with the baseline beside it in {@code ../baseline.json}. Shared by compare, promote and history.
  */
 final class HistoryOptions {
   @Option(
       names = "--history-dir",
       paramLabel = "<dir>",
-      description = "Directory of run records (one JSON file per run); default <checkout>/results/history."
-          + " The baseline is baseline.json in its parent directory.")
+      description =
+          "Directory of run records (one JSON file per run); default <checkout>/results/history."
+              + " The baseline is baseline.json in its parent directory.")
   Path historyDir;
 
   /** The results directory: parent of the history directory. */

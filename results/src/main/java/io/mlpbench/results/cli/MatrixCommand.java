@@ -26,35 +26,59 @@ import picocli.CommandLine.Option;
       "Exit status: 0, or 1 on a regression with --fail-on-regression, 2 on bad input."
     })
 final class MatrixCommand implements Callable<Integer> {
-  @Option(names = "--config", paramLabel = "<file>", description = "Releases to run; default <checkout>/results/matrix.json.")
+  @Option(
+      names = "--config",
+      paramLabel = "<file>",
+      description = "Releases to run; default <checkout>/results/matrix.json.")
   Path config;
 
-  @Option(names = "--frameworks", split = ",", paramLabel = "<name>",
+  @Option(
+      names = "--frameworks",
+      split = ",",
+      paramLabel = "<name>",
       description = "Only these frameworks of the config (name or module), e.g. DL4J,djl-impl.")
   List<String> frameworks;
 
-  @Option(names = "--profile", description = "Benchmark profile for throughput (smoke, quick, full); default from the config.")
+  @Option(
+      names = "--profile",
+      description =
+          "Benchmark profile for throughput (smoke, quick, full); default from the config.")
   String profile;
 
-  @Option(names = "--epochs", description = "Accuracy epochs per route and release (0 = no accuracy); default from the config.")
+  @Option(
+      names = "--epochs",
+      description =
+          "Accuracy epochs per route and release (0 = no accuracy); default from the config.")
   Integer epochs;
 
-  @Option(names = "--threads", description = "Threads of every route JVM; default from the config (0 = all cores).")
+  @Option(
+      names = "--threads",
+      description = "Threads of every route JVM; default from the config (0 = all cores).")
   Integer threads;
 
-  @Option(names = "--offline", description = "Use only releases already in the local Maven repository (mvn -o).")
+  @Option(
+      names = "--offline",
+      description = "Use only releases already in the local Maven repository (mvn -o).")
   boolean offline;
 
-  @Option(names = "--threshold", paramLabel = "<percent>", description = "As for compare; default ${DEFAULT-VALUE}.")
+  @Option(
+      names = "--threshold",
+      paramLabel = "<percent>",
+      description = "As for compare; default ${DEFAULT-VALUE}.")
   double threshold = CompareOptions.DEFAULT_THRESHOLD_PERCENT;
 
   @Option(names = "--alpha", description = "As for compare; default ${DEFAULT-VALUE}.")
   double alpha = CompareOptions.DEFAULT_ALPHA;
 
-  @Option(names = "--fail-on-regression", description = "Exit with status 1 when a release regresses against the previous one.")
+  @Option(
+      names = "--fail-on-regression",
+      description = "Exit with status 1 when a release regresses against the previous one.")
   boolean failOnRegression;
 
-  @Option(names = "--out", paramLabel = "<dir>", description = "Output directory; default <checkout>/results/matrix/<timestamp>.")
+  @Option(
+      names = "--out",
+      paramLabel = "<dir>",
+      description = "Output directory; default <checkout>/results/matrix/<timestamp>.")
   Path out;
 
   @Override
@@ -70,8 +94,12 @@ final class MatrixCommand implements Callable<Integer> {
       System.err.println("matrix: " + e.getMessage());
       return 2;
     }
-    Path dir = out != null ? out.toAbsolutePath() : checkout.resolve("results/matrix").resolve(MatrixRunner.stamp());
-    List<MatrixRunner.Cell> cells = new MatrixRunner(checkout, dir, offline, System.out::println).run(matrix);
+    Path dir =
+        out != null
+            ? out.toAbsolutePath()
+            : checkout.resolve("results/matrix").resolve(MatrixRunner.stamp());
+    List<MatrixRunner.Cell> cells =
+        new MatrixRunner(checkout, dir, offline, System.out::println).run(matrix);
     MatrixTable table = new MatrixTable(cells, options);
     String md = table.markdown();
     System.out.println();
@@ -80,7 +108,8 @@ final class MatrixCommand implements Callable<Integer> {
       Files.writeString(dir.resolve("matrix.md"), md);
       System.out.println("wrote " + dir.resolve("matrix.md"));
     } catch (IOException e) {
-      System.err.println("matrix: cannot write " + dir.resolve("matrix.md") + ": " + e.getMessage());
+      System.err.println(
+          "matrix: cannot write " + dir.resolve("matrix.md") + ": " + e.getMessage());
       return 2;
     }
     return failOnRegression && table.hasRegression() ? 1 : 0;

@@ -14,11 +14,14 @@ import picocli.CommandLine.Parameters;
 @Command(
     name = "promote",
     mixinStandardHelpOptions = true,
-    description = "Make a run the baseline (copied atomically to baseline.json beside the history).")
+    description =
+        "Make a run the baseline (copied atomically to baseline.json beside the history).")
 final class PromoteCommand implements Callable<Integer> {
   @Mixin HistoryOptions history = new HistoryOptions();
 
-  @Parameters(paramLabel = "<runId|latest>", description = "Run id (see `history`), or `latest` for the newest run.")
+  @Parameters(
+      paramLabel = "<runId|latest>",
+      description = "Run id (see `history`), or `latest` for the newest run.")
   String runId;
 
   @Override

@@ -13,7 +13,13 @@ public final class AccuracyVerdict {
   private AccuracyVerdict() {}
 
   /** Means as fractions, change and tolerance in percentage points. */
-  public record Result(double reference, double now, double changePp, double tolerancePp, Verdict verdict, String detail) {}
+  public record Result(
+      double reference,
+      double now,
+      double changePp,
+      double tolerancePp,
+      Verdict verdict,
+      String detail) {}
 
   public static Result compare(List<Double> reference, List<Double> now, CompareOptions options) {
     SummaryStatistics ref = stats(reference);
@@ -21,11 +27,20 @@ public final class AccuracyVerdict {
     double sdPp = 100.0 * Math.max(sd(ref), sd(cur));
     double tolerance = Math.max(options.accuracyFloorPp(), options.accuracySdFactor() * sdPp);
     double change = 100.0 * (cur.getMean() - ref.getMean());
-    String detail = String.format(Locale.ROOT, "tolerance %.2f pp = max(%s pp, %s x sd %.2f pp); seeds %d/%d",
-        tolerance, ThroughputVerdict.fmt(options.accuracyFloorPp()), ThroughputVerdict.fmt(options.accuracySdFactor()),
-        sdPp, ref.getN(), cur.getN());
+    String detail =
+        String.format(
+            Locale.ROOT,
+            "tolerance %.2f pp = max(%s pp, %s x sd %.2f pp); seeds %d/%d",
+            tolerance,
+            ThroughputVerdict.fmt(options.accuracyFloorPp()),
+            ThroughputVerdict.fmt(options.accuracySdFactor()),
+            sdPp,
+            ref.getN(),
+            cur.getN());
     Verdict verdict =
-        change < -tolerance ? Verdict.REGRESSION : change > tolerance ? Verdict.IMPROVEMENT : Verdict.NO_CHANGE;
+        change < -tolerance
+            ? Verdict.REGRESSION
+            : change > tolerance ? Verdict.IMPROVEMENT : Verdict.NO_CHANGE;
     return new Result(ref.getMean(), cur.getMean(), change, tolerance, verdict, detail);
   }
 

@@ -16,7 +16,9 @@ public final class Comparability {
   /** Why the environments differ, or null when they match (same CPU model, machine, threads). */
   public static String environmentMismatch(EnvironmentRecord reference, EnvironmentRecord now) {
     if (reference == null || now == null) {
-      return "environment not recorded in the " + (reference == null ? "reference" : "new") + " run";
+      return "environment not recorded in the "
+          + (reference == null ? "reference" : "new")
+          + " run";
     }
     List<String> reasons = new ArrayList<>();
     if (!Objects.equals(reference.cpuModel(), now.cpuModel())) {
@@ -25,8 +27,13 @@ public final class Comparability {
     if (reference.threads() != now.threads()) {
       reasons.add("threads " + reference.threads() + " vs " + now.threads());
     }
-    if (reasons.isEmpty() && !Objects.equals(reference.machineFingerprint(), now.machineFingerprint())) {
-      reasons.add("machine fingerprint " + reference.machineFingerprint() + " vs " + now.machineFingerprint());
+    if (reasons.isEmpty()
+        && !Objects.equals(reference.machineFingerprint(), now.machineFingerprint())) {
+      reasons.add(
+          "machine fingerprint "
+              + reference.machineFingerprint()
+              + " vs "
+              + now.machineFingerprint());
     }
     return reasons.isEmpty() ? null : "different environment: " + String.join("; ", reasons);
   }

@@ -24,7 +24,8 @@ public record CompareOptions(
 
   public CompareOptions {
     if (!(thresholdPercent >= 0)) {
-      throw new IllegalArgumentException("threshold must be >= 0 (percent), got " + thresholdPercent);
+      throw new IllegalArgumentException(
+          "threshold must be >= 0 (percent), got " + thresholdPercent);
     }
     if (!(alpha > 0 && alpha < 1)) {
       throw new IllegalArgumentException("alpha must be in (0, 1), got " + alpha);
@@ -39,14 +40,17 @@ public record CompareOptions(
   }
 
   public CompareOptions withThreshold(double percent) {
-    return new CompareOptions(percent, alpha, minSamples, accuracyFloorPp, accuracySdFactor, recentRuns);
+    return new CompareOptions(
+        percent, alpha, minSamples, accuracyFloorPp, accuracySdFactor, recentRuns);
   }
 
   public CompareOptions withAlpha(double a) {
-    return new CompareOptions(thresholdPercent, a, minSamples, accuracyFloorPp, accuracySdFactor, recentRuns);
+    return new CompareOptions(
+        thresholdPercent, a, minSamples, accuracyFloorPp, accuracySdFactor, recentRuns);
   }
 
   public CompareOptions withRecentRuns(int n) {
-    return new CompareOptions(thresholdPercent, alpha, minSamples, accuracyFloorPp, accuracySdFactor, n);
+    return new CompareOptions(
+        thresholdPercent, alpha, minSamples, accuracyFloorPp, accuracySdFactor, n);
   }
 }

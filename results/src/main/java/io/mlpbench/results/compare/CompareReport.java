@@ -21,13 +21,20 @@ public record CompareReport(List<Comparison> comparisons, List<String> problems)
     return comparisons.stream().anyMatch(Comparison::hasRegression);
   }
 
-  private static final String[] HEADER = {"route", "metric", "baseline", "now", "change", "verdict"};
+  private static final String[] HEADER = {
+    "route", "metric", "baseline", "now", "change", "verdict"
+  };
 
   /** Plain-text tables, one per comparison, with the details below each row. */
   public String console() {
     StringBuilder out = new StringBuilder();
     for (Comparison c : comparisons) {
-      out.append(c.title()).append(": run ").append(c.runId()).append(" vs ").append(c.reference()).append('\n');
+      out.append(c.title())
+          .append(": run ")
+          .append(c.runId())
+          .append(" vs ")
+          .append(c.reference())
+          .append('\n');
       List<String[]> lines = new ArrayList<>();
       lines.add(HEADER);
       for (ComparisonRow r : c.rows()) {
@@ -63,16 +70,32 @@ public record CompareReport(List<Comparison> comparisons, List<String> problems)
   public String markdown() {
     StringBuilder md = new StringBuilder("## Regression check\n\n");
     for (Comparison c : comparisons) {
-      md.append("### ").append(c.title()).append("\n\nRun `").append(c.runId()).append("` vs ")
-          .append(c.reference()).append(".\n\n");
+      md.append("### ")
+          .append(c.title())
+          .append("\n\nRun `")
+          .append(c.runId())
+          .append("` vs ")
+          .append(c.reference())
+          .append(".\n\n");
       md.append("| route | metric | baseline | now | change | verdict | detail |\n");
       md.append("|---|---|---:|---:|---:|---|---|\n");
       for (ComparisonRow r : c.rows()) {
         String[] cells = cells(r);
-        md.append("| ").append(escape(cells[0])).append(" | ").append(escape(cells[1])).append(" | ")
-            .append(cells[2]).append(" | ").append(cells[3]).append(" | ").append(cells[4]).append(" | ")
-            .append(r.verdict() == Verdict.REGRESSION ? "**regression**" : cells[5]).append(" | ")
-            .append(escape(r.detail())).append(" |\n");
+        md.append("| ")
+            .append(escape(cells[0]))
+            .append(" | ")
+            .append(escape(cells[1]))
+            .append(" | ")
+            .append(cells[2])
+            .append(" | ")
+            .append(cells[3])
+            .append(" | ")
+            .append(cells[4])
+            .append(" | ")
+            .append(r.verdict() == Verdict.REGRESSION ? "**regression**" : cells[5])
+            .append(" | ")
+            .append(escape(r.detail()))
+            .append(" |\n");
       }
       if (!c.notes().isEmpty()) {
         md.append('\n');
@@ -88,7 +111,9 @@ public record CompareReport(List<Comparison> comparisons, List<String> problems)
     return md.toString();
   }
 
-  /** The comparisons as the report's tables (report.md and report.html render them like their own). */
+  /**
+   * The comparisons as the report's tables (report.md and report.html render them like their own).
+   */
   public List<Table> tables() {
     List<Table> tables = new ArrayList<>();
     for (int i = 0; i < comparisons.size(); i++) {
@@ -111,24 +136,34 @@ public record CompareReport(List<Comparison> comparisons, List<String> problems)
       List<String> headers = new ArrayList<>(List.of(HEADER));
       headers.set(2, i == 0 ? "baseline" : "recent");
       headers.add("detail");
-      tables.add(new Table("Regression check: " + c.title().toLowerCase(Locale.ROOT), headers, rows, notes));
+      tables.add(
+          new Table(
+              "Regression check: " + c.title().toLowerCase(Locale.ROOT), headers, rows, notes));
     }
     return tables;
   }
 
   /** The same tables as an HTML fragment (a {@code <section>}) for report.html. */
   public String html() {
-    StringBuilder h = new StringBuilder("<section id=\"regression-check\">\n<h2>Regression check</h2>\n");
+    StringBuilder h =
+        new StringBuilder("<section id=\"regression-check\">\n<h2>Regression check</h2>\n");
     for (Comparison c : comparisons) {
-      h.append("<h3>").append(html(c.title())).append("</h3>\n<p>Run <code>").append(html(c.runId()))
-          .append("</code> vs ").append(html(c.reference())).append(".</p>\n<table>\n<tr>");
+      h.append("<h3>")
+          .append(html(c.title()))
+          .append("</h3>\n<p>Run <code>")
+          .append(html(c.runId()))
+          .append("</code> vs ")
+          .append(html(c.reference()))
+          .append(".</p>\n<table>\n<tr>");
       for (String head : HEADER) {
         h.append("<th>").append(head).append("</th>");
       }
       h.append("<th>detail</th></tr>\n");
       for (ComparisonRow r : c.rows()) {
         String[] cells = cells(r);
-        h.append("<tr class=\"").append(r.verdict().name().toLowerCase(Locale.ROOT).replace('_', '-')).append("\">");
+        h.append("<tr class=\"")
+            .append(r.verdict().name().toLowerCase(Locale.ROOT).replace('_', '-'))
+            .append("\">");
         for (String cell : cells) {
           h.append("<td>").append(html(cell)).append("</td>");
         }
@@ -137,14 +172,19 @@ public record CompareReport(List<Comparison> comparisons, List<String> problems)
       h.append("</table>\n");
       c.notes().forEach(n -> h.append("<p>").append(html(n)).append("</p>\n"));
     }
-    problems.forEach(p -> h.append("<p>Unreadable history record: ").append(html(p)).append("</p>\n"));
+    problems.forEach(
+        p -> h.append("<p>Unreadable history record: ").append(html(p)).append("</p>\n"));
     return h.append("</section>\n").toString();
   }
 
   static String[] cells(ComparisonRow r) {
     return new String[] {
-      r.route(), r.metric(), value(r.reference(), r.valueUnit()), value(r.now(), r.valueUnit()),
-      change(r.change(), r.changeUnit()), r.verdict().label()
+      r.route(),
+      r.metric(),
+      value(r.reference(), r.valueUnit()),
+      value(r.now(), r.valueUnit()),
+      change(r.change(), r.changeUnit()),
+      r.verdict().label()
     };
   }
 
@@ -177,6 +217,8 @@ public record CompareReport(List<Comparison> comparisons, List<String> problems)
   }
 
   private static String html(String s) {
-    return s == null ? "" : s.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;").replace("\"", "&quot;");
+    return s == null
+        ? ""
+        : s.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;").replace("\"", "&quot;");
   }
 }

@@ -26,7 +26,8 @@ public final class Comparer {
     RunStore.ReadResult read = store.list(RunQuery.ALL);
     if (read.runs().isEmpty()) {
       throw new IllegalStateException(
-          "no readable runs in " + store.describe()
+          "no readable runs in "
+              + store.describe()
               + (read.problems().isEmpty() ? "" : "; unreadable: " + read.problems()));
     }
     RunRecord now = read.runs().get(read.runs().size() - 1);
@@ -50,18 +51,27 @@ public final class Comparer {
     } catch (RuntimeException e) {
       problems.add("baseline: " + e.getMessage());
     }
-    return new CompareReport(List.of(againstBaseline(base, now), againstRecent(read.runs(), now)), problems);
+    return new CompareReport(
+        List.of(againstBaseline(base, now), againstRecent(read.runs(), now)), problems);
   }
 
   public Comparison againstBaseline(RunRecord baseline, RunRecord now) {
     String title = "Against the baseline";
     if (baseline == null) {
-      return new Comparison(title, "no baseline", now.runId(), List.of(),
+      return new Comparison(
+          title,
+          "no baseline",
+          now.runId(),
+          List.of(),
           List.of("no baseline yet; choose one with `mlp-bench promote <runId|latest>`"));
     }
     String label = "baseline " + describe(baseline);
     if (baseline.runId().equals(now.runId())) {
-      return new Comparison(title, label, now.runId(), List.of(),
+      return new Comparison(
+          title,
+          label,
+          now.runId(),
+          List.of(),
           List.of("the newest run is the baseline itself; nothing to compare"));
     }
     return new RunComparer(options).compare(title, label, List.of(baseline), now);
@@ -73,7 +83,8 @@ public final class Comparer {
     Instant t = now.startedAt();
     for (RunRecord r : history) {
       boolean before = t == null || r.startedAt() == null || !r.startedAt().isAfter(t);
-      if (!r.runId().equals(now.runId()) && before
+      if (!r.runId().equals(now.runId())
+          && before
           && Comparability.environmentMismatch(r.environment(), now.environment()) == null) {
         earlier.add(r);
       }
@@ -81,18 +92,31 @@ public final class Comparer {
     List<RunRecord> recent =
         earlier.subList(Math.max(0, earlier.size() - options.recentRuns()), earlier.size());
     if (recent.isEmpty()) {
-      return new Comparison(title, "no earlier run", now.runId(), List.of(),
+      return new Comparison(
+          title,
+          "no earlier run",
+          now.runId(),
+          List.of(),
           List.of("no earlier run with the same machine, CPU model and thread count"));
     }
-    String label = recent.size() == 1
-        ? "run " + describe(recent.get(0))
-        : "the previous " + recent.size() + " runs (" + describe(recent.get(0)) + " .. "
-            + describe(recent.get(recent.size() - 1)) + "), samples and seeds pooled";
+    String label =
+        recent.size() == 1
+            ? "run " + describe(recent.get(0))
+            : "the previous "
+                + recent.size()
+                + " runs ("
+                + describe(recent.get(0))
+                + " .. "
+                + describe(recent.get(recent.size() - 1))
+                + "), samples and seeds pooled";
     return new RunComparer(options).compare(title, label, List.copyOf(recent), now);
   }
 
   static String describe(RunRecord r) {
     String id = r.runId().length() > 12 ? r.runId().substring(0, 8) + "…" : r.runId();
-    return id + (r.startedAt() == null ? "" : " (" + r.startedAt().toString().substring(0, 16).replace('T', ' ') + ")");
+    return id
+        + (r.startedAt() == null
+            ? ""
+            : " (" + r.startedAt().toString().substring(0, 16).replace('T', ' ') + ")");
   }
 }

@@ -8,7 +8,8 @@ import java.util.List;
  * @param reference what the new run was compared with, e.g. "baseline run 7f3a… (2026-11-20)"
  * @param notes whole-comparison remarks, e.g. why nothing was comparable
  */
-public record Comparison(String title, String reference, String runId, List<ComparisonRow> rows, List<String> notes) {
+public record Comparison(
+    String title, String reference, String runId, List<ComparisonRow> rows, List<String> notes) {
   public Comparison {
     rows = List.copyOf(rows);
     notes = List.copyOf(notes);

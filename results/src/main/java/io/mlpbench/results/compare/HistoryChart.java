@@ -66,13 +66,17 @@ public final class HistoryChart {
       FixedMillisecond at = new FixedMillisecond(Date.from(run.startedAt()));
       for (ThroughputResult t : run.throughput()) {
         if (t.route().equals(route) && t.score() != null) {
-          String name = String.format(Locale.ROOT, "%s batch %d, %d thr", t.benchmark(), t.batchSize(), t.threads());
+          String name =
+              String.format(
+                  Locale.ROOT, "%s batch %d, %d thr", t.benchmark(), t.batchSize(), t.threads());
           throughput.computeIfAbsent(name, TimeSeries::new).addOrUpdate(at, t.score());
         }
       }
-      double[] acc = run.accuracy().stream()
-          .filter(a -> a.route().equals(route) && a.ok() && a.finalTestAccuracy() != null)
-          .mapToDouble(AccuracyResult::finalTestAccuracy).toArray();
+      double[] acc =
+          run.accuracy().stream()
+              .filter(a -> a.route().equals(route) && a.ok() && a.finalTestAccuracy() != null)
+              .mapToDouble(AccuracyResult::finalTestAccuracy)
+              .toArray();
       if (acc.length > 0) {
         accuracy.addOrUpdate(at, 100 * java.util.Arrays.stream(acc).average().orElseThrow());
       }
@@ -88,7 +92,8 @@ public final class HistoryChart {
     NumberAxis percent = new NumberAxis("test accuracy %");
     percent.setAutoRangeIncludesZero(false);
     plot.add(new XYPlot(new TimeSeriesCollection(accuracy), null, percent, renderer()), 2);
-    JFreeChart chart = new JFreeChart("History of " + route, JFreeChart.DEFAULT_TITLE_FONT, plot, true);
+    JFreeChart chart =
+        new JFreeChart("History of " + route, JFreeChart.DEFAULT_TITLE_FONT, plot, true);
     chart.setBackgroundPaint(Color.WHITE);
     return chart;
   }

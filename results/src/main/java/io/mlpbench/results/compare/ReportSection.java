@@ -16,10 +16,13 @@ public final class ReportSection {
    */
   public static List<Table> tables(Path resultsDir, RunRecord run) {
     try {
-      return new Comparer(CompareOptions.defaults()).against(new FileRunStore(resultsDir), run).tables();
+      return new Comparer(CompareOptions.defaults())
+          .against(new FileRunStore(resultsDir), run)
+          .tables();
     } catch (RuntimeException e) {
-      return List.of(new Table("Regression check", List.of(), List.of(),
-          List.of("not run: " + e.getMessage())));
+      return List.of(
+          new Table(
+              "Regression check", List.of(), List.of(), List.of("not run: " + e.getMessage())));
     }
   }
 }

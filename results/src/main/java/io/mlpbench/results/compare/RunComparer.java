@@ -29,8 +29,13 @@ public final class RunComparer {
     }
 
     String metric(String unit) {
-      return String.format(Locale.ROOT, "%s %s (batch %d, %d thr)", benchmark, unit == null ? "score" : unit,
-          batchSize, threads);
+      return String.format(
+          Locale.ROOT,
+          "%s %s (batch %d, %d thr)",
+          benchmark,
+          unit == null ? "score" : unit,
+          batchSize,
+          threads);
     }
   }
 
@@ -42,7 +47,8 @@ public final class RunComparer {
   /** The metric label of accuracy rows. */
   public static final String ACCURACY = "test accuracy";
 
-  public Comparison compare(String title, String referenceLabel, List<RunRecord> reference, RunRecord now) {
+  public Comparison compare(
+      String title, String referenceLabel, List<RunRecord> reference, RunRecord now) {
     List<String> notes = new ArrayList<>();
     List<RunRecord> comparable = new ArrayList<>();
     String mismatch = null;
@@ -95,15 +101,35 @@ public final class RunComparer {
       String metric = key.metric(t.unit());
       Double nowValue = t.score();
       if (!"ok".equals(t.status()) || nowValue == null) {
-        boolean refOk = reference.stream().flatMap(r -> r.throughput().stream())
-            .anyMatch(r -> Key.of(r).equals(key) && r.score() != null);
-        rows.add(row(route, metric, null, null, t.unit(), null, "%",
-            refOk ? Verdict.REGRESSION : Verdict.NOT_COMPARABLE,
-            "failed in this run: " + Objects.toString(t.failure(), "no score")));
+        boolean refOk =
+            reference.stream()
+                .flatMap(r -> r.throughput().stream())
+                .anyMatch(r -> Key.of(r).equals(key) && r.score() != null);
+        rows.add(
+            row(
+                route,
+                metric,
+                null,
+                null,
+                t.unit(),
+                null,
+                "%",
+                refOk ? Verdict.REGRESSION : Verdict.NOT_COMPARABLE,
+                "failed in this run: " + Objects.toString(t.failure(), "no score")));
         continue;
       }
       if (reference.isEmpty()) {
-        rows.add(row(route, metric, null, nowValue, t.unit(), null, "%", Verdict.NOT_COMPARABLE, envMismatch));
+        rows.add(
+            row(
+                route,
+                metric,
+                null,
+                nowValue,
+                t.unit(),
+                null,
+                "%",
+                Verdict.NOT_COMPARABLE,
+                envMismatch));
         continue;
       }
       List<Double> refSamples = new ArrayList<>();
@@ -125,22 +151,45 @@ public final class RunComparer {
         }
       }
       if (refScores.isEmpty()) {
-        rows.add(row(route, metric, null, nowValue, t.unit(), null, "%", Verdict.NOT_COMPARABLE,
-            modelMismatch != null ? modelMismatch : "no reference result for this route, batch and threads"));
+        rows.add(
+            row(
+                route,
+                metric,
+                null,
+                nowValue,
+                t.unit(),
+                null,
+                "%",
+                Verdict.NOT_COMPARABLE,
+                modelMismatch != null
+                    ? modelMismatch
+                    : "no reference result for this route, batch and threads"));
         continue;
       }
       double refScore = refScores.stream().mapToDouble(Double::doubleValue).average().orElseThrow();
-      ThroughputVerdict.Result r = ThroughputVerdict.compare(refScore, refSamples, nowValue, t.rawSamples(), options);
-      String runs = refScores.size() > 1 ? "; reference = mean of " + refScores.size() + " runs" : "";
-      rows.add(row(route, metric, r.reference(), r.now(), t.unit(), r.changePercent(), "%", r.verdict(),
-          r.detail() + runs));
+      ThroughputVerdict.Result r =
+          ThroughputVerdict.compare(refScore, refSamples, nowValue, t.rawSamples(), options);
+      String runs =
+          refScores.size() > 1 ? "; reference = mean of " + refScores.size() + " runs" : "";
+      rows.add(
+          row(
+              route,
+              metric,
+              r.reference(),
+              r.now(),
+              t.unit(),
+              r.changePercent(),
+              "%",
+              r.verdict(),
+              r.detail() + runs));
     }
     return rows;
   }
 
   private List<ComparisonRow> accuracyRows(
       String route, List<RunRecord> reference, RunRecord now, String envMismatch) {
-    List<AccuracyResult> mine = now.accuracy().stream().filter(a -> a.route().equals(route)).toList();
+    List<AccuracyResult> mine =
+        now.accuracy().stream().filter(a -> a.route().equals(route)).toList();
     if (mine.isEmpty()) {
       return List.of();
     }
@@ -149,7 +198,8 @@ public final class RunComparer {
     List<Double> refValues = new ArrayList<>();
     String trainingMismatch = null;
     for (RunRecord ref : reference) {
-      List<AccuracyResult> theirs = ref.accuracy().stream().filter(a -> a.route().equals(route)).toList();
+      List<AccuracyResult> theirs =
+          ref.accuracy().stream().filter(a -> a.route().equals(route)).toList();
       if (theirs.isEmpty()) {
         continue;
       }
@@ -162,37 +212,95 @@ public final class RunComparer {
     }
     Double nowMean = mean(nowValues);
     if (nowValues.isEmpty()) {
-      String failure = mine.stream().filter(a -> !a.ok()).findFirst()
-          .map(a -> a.failure() + (a.failedEpoch() == null ? "" : " (epoch " + a.failedEpoch() + ")"))
-          .orElse("no final accuracy");
-      return List.of(row(route, metric, mean(refValues), null, "accuracy", null, "pp",
-          refValues.isEmpty() ? Verdict.NOT_COMPARABLE : Verdict.REGRESSION, "failed in this run: " + failure));
+      String failure =
+          mine.stream()
+              .filter(a -> !a.ok())
+              .findFirst()
+              .map(
+                  a ->
+                      a.failure()
+                          + (a.failedEpoch() == null ? "" : " (epoch " + a.failedEpoch() + ")"))
+              .orElse("no final accuracy");
+      return List.of(
+          row(
+              route,
+              metric,
+              mean(refValues),
+              null,
+              "accuracy",
+              null,
+              "pp",
+              refValues.isEmpty() ? Verdict.NOT_COMPARABLE : Verdict.REGRESSION,
+              "failed in this run: " + failure));
     }
     if (reference.isEmpty()) {
-      return List.of(row(route, metric, null, nowMean, "accuracy", null, "pp", Verdict.NOT_COMPARABLE, envMismatch));
+      return List.of(
+          row(
+              route,
+              metric,
+              null,
+              nowMean,
+              "accuracy",
+              null,
+              "pp",
+              Verdict.NOT_COMPARABLE,
+              envMismatch));
     }
     if (refValues.isEmpty()) {
-      return List.of(row(route, metric, null, nowMean, "accuracy", null, "pp", Verdict.NOT_COMPARABLE,
-          trainingMismatch != null ? trainingMismatch : "no reference accuracy for this route"));
+      return List.of(
+          row(
+              route,
+              metric,
+              null,
+              nowMean,
+              "accuracy",
+              null,
+              "pp",
+              Verdict.NOT_COMPARABLE,
+              trainingMismatch != null
+                  ? trainingMismatch
+                  : "no reference accuracy for this route"));
     }
     AccuracyVerdict.Result r = AccuracyVerdict.compare(refValues, nowValues, options);
     int failedSeeds = (int) mine.stream().filter(a -> !a.ok()).count();
     String failed = failedSeeds > 0 ? "; " + failedSeeds + " seed(s) failed in this run" : "";
-    return List.of(row(route, metric, r.reference(), r.now(), "accuracy", r.changePp(), "pp", r.verdict(),
-        r.detail() + failed));
+    return List.of(
+        row(
+            route,
+            metric,
+            r.reference(),
+            r.now(),
+            "accuracy",
+            r.changePp(),
+            "pp",
+            r.verdict(),
+            r.detail() + failed));
   }
 
   private static List<Double> okAccuracies(List<AccuracyResult> results) {
-    return results.stream().filter(AccuracyResult::ok).map(AccuracyResult::finalTestAccuracy)
-        .filter(Objects::nonNull).toList();
+    return results.stream()
+        .filter(AccuracyResult::ok)
+        .map(AccuracyResult::finalTestAccuracy)
+        .filter(Objects::nonNull)
+        .toList();
   }
 
   private static Double mean(List<Double> values) {
-    return values.isEmpty() ? null : values.stream().mapToDouble(Double::doubleValue).average().orElseThrow();
+    return values.isEmpty()
+        ? null
+        : values.stream().mapToDouble(Double::doubleValue).average().orElseThrow();
   }
 
-  private static ComparisonRow row(String route, String metric, Double ref, Double now, String unit, Double change,
-      String changeUnit, Verdict verdict, String detail) {
+  private static ComparisonRow row(
+      String route,
+      String metric,
+      Double ref,
+      Double now,
+      String unit,
+      Double change,
+      String changeUnit,
+      Verdict verdict,
+      String detail) {
     return new ComparisonRow(route, metric, ref, now, unit, change, changeUnit, verdict, detail);
   }
 }

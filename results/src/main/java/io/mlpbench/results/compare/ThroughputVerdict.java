@@ -8,13 +8,15 @@ import org.apache.commons.math3.stat.inference.MannWhitneyUTest;
 /**
  * Throughput verdict from raw JMH per-iteration samples: a change counts only when it is larger
  * than the threshold AND a Mann-Whitney U test (rank-based, so one slow iteration cannot dominate;
- * commons-math3, two-sided, normal approximation) says the two sample sets differ. Higher is better.
+ * commons-math3, two-sided, normal approximation) says the two sample sets differ. Higher is
+ * better.
  */
 public final class ThroughputVerdict {
   private ThroughputVerdict() {}
 
   /** The verdict and its explanation for a reference and a new set of samples. */
-  public record Result(double reference, double now, double changePercent, Verdict verdict, String detail) {}
+  public record Result(
+      double reference, double now, double changePercent, Verdict verdict, String detail) {}
 
   /**
    * @param referenceScore the reference's score (JMH's mean), or null to use the samples' mean
@@ -33,30 +35,52 @@ public final class ThroughputVerdict {
     double change = (nowValue - refValue) / refValue * 100.0;
     boolean beyondThreshold = Math.abs(change) > options.thresholdPercent();
     if (ref.length < options.minSamples() || now.length < options.minSamples()) {
-      String counts = String.format(Locale.ROOT, "%d vs %d raw samples, need %d per side", ref.length, now.length,
-          options.minSamples());
+      String counts =
+          String.format(
+              Locale.ROOT,
+              "%d vs %d raw samples, need %d per side",
+              ref.length,
+              now.length,
+              options.minSamples());
       return beyondThreshold
           ? new Result(refValue, nowValue, change, Verdict.INSUFFICIENT_SAMPLES, counts)
-          : new Result(refValue, nowValue, change, Verdict.NO_CHANGE,
+          : new Result(
+              refValue,
+              nowValue,
+              change,
+              Verdict.NO_CHANGE,
               "within " + fmt(options.thresholdPercent()) + "% threshold; " + counts);
     }
     double p = new MannWhitneyUTest().mannWhitneyUTest(ref, now);
-    String stats = String.format(Locale.ROOT, "p=%.3g (Mann-Whitney U, n=%d/%d)", p, ref.length, now.length);
+    String stats =
+        String.format(Locale.ROOT, "p=%.3g (Mann-Whitney U, n=%d/%d)", p, ref.length, now.length);
     if (!beyondThreshold) {
-      return new Result(refValue, nowValue, change, Verdict.NO_CHANGE,
+      return new Result(
+          refValue,
+          nowValue,
+          change,
+          Verdict.NO_CHANGE,
           "within " + fmt(options.thresholdPercent()) + "% threshold; " + stats);
     }
     if (!(p < options.alpha())) {
-      return new Result(refValue, nowValue, change, Verdict.NO_CHANGE,
+      return new Result(
+          refValue,
+          nowValue,
+          change,
+          Verdict.NO_CHANGE,
           "not significant at alpha " + fmt(options.alpha()) + "; " + stats);
     }
-    return new Result(refValue, nowValue, change, change < 0 ? Verdict.REGRESSION : Verdict.IMPROVEMENT, stats);
+    return new Result(
+        refValue, nowValue, change, change < 0 ? Verdict.REGRESSION : Verdict.IMPROVEMENT, stats);
   }
 
   private static double[] toArray(List<Double> samples) {
     return samples == null
         ? new double[0]
-        : samples.stream().filter(d -> d != null && Double.isFinite(d)).mapToDouble(Double::doubleValue).toArray();
+        : samples.stream()
+            .filter(d -> d != null && Double.isFinite(d))
+            .mapToDouble(Double::doubleValue)
+            .toArray();
   }
 
   private static double mean(double[] v) {

@@ -5,7 +5,9 @@ public enum Verdict {
   REGRESSION("regression"),
   IMPROVEMENT("improvement"),
   NO_CHANGE("no significant change"),
-  /** The slowdown or speed-up exceeds the threshold but there are too few raw samples to test it. */
+  /**
+   * The slowdown or speed-up exceeds the threshold but there are too few raw samples to test it.
+   */
   INSUFFICIENT_SAMPLES("insufficient samples"),
   NOT_COMPARABLE("not comparable");
 

@@ -39,10 +39,10 @@ import java.util.regex.Pattern;
  * named {@code <startedAt UTC>_<runId>.json}, and the baseline as a copy of one run in {@code
  * results/baseline.json}.
  *
- * <p>Every write goes to a temp file in the same directory, is fsynced, then renamed atomically into
- * place, so a crash leaves either the whole record or none (plus, at worst, a leftover {@code .tmp}
- * file that reading reports and ignores). A run file is never overwritten: appends hold a lock file
- * across processes, and a run id already present makes {@link #append} return false.
+ * <p>Every write goes to a temp file in the same directory, is fsynced, then renamed atomically
+ * into place, so a crash leaves either the whole record or none (plus, at worst, a leftover {@code
+ * .tmp} file that reading reports and ignores). A run file is never overwritten: appends hold a
+ * lock file across processes, and a run id already present makes {@link #append} return false.
  */
 public final class FileRunStore implements RunStore {
   /** Name of the history directory and baseline file inside a results directory. */
@@ -100,7 +100,8 @@ public final class FileRunStore implements RunStore {
    */
   static String safeId(String runId) {
     if (runId == null || runId.isEmpty()) {
-      throw new StoreException("a run record needs a runId; found " + (runId == null ? "null" : "''"));
+      throw new StoreException(
+          "a run record needs a runId; found " + (runId == null ? "null" : "''"));
     }
     if (PLAIN_ID.matcher(runId).matches()) {
       return runId;
@@ -122,7 +123,9 @@ public final class FileRunStore implements RunStore {
       // The lock spans processes, so two runners appending the same id cannot both win.
       try (FileChannel lockChannel =
               FileChannel.open(
-                  historyDir.resolve(LOCK_FILE), StandardOpenOption.CREATE, StandardOpenOption.WRITE);
+                  historyDir.resolve(LOCK_FILE),
+                  StandardOpenOption.CREATE,
+                  StandardOpenOption.WRITE);
           FileLock ignored = lockChannel.lock()) {
         for (Path existing : runFiles()) {
           if (existing.getFileName().toString().endsWith(idSuffix)) {
@@ -241,7 +244,9 @@ public final class FileRunStore implements RunStore {
     }
   }
 
-  /** Temp file beside the target, fsync, atomic rename, fsync of the directory (the rename itself). */
+  /**
+   * Temp file beside the target, fsync, atomic rename, fsync of the directory (the rename itself).
+   */
   private void writeAtomically(Path target, byte[] bytes) throws IOException {
     Path dir = target.getParent();
     Path temp = Files.createTempFile(dir, "." + target.getFileName() + ".", TMP_SUFFIX);
@@ -259,7 +264,8 @@ public final class FileRunStore implements RunStore {
         Files.move(temp, target, StandardCopyOption.ATOMIC_MOVE);
       } catch (AtomicMoveNotSupportedException e) {
         throw new IOException(
-            "the file system of " + dir + " cannot rename atomically; history needs one that can", e);
+            "the file system of " + dir + " cannot rename atomically; history needs one that can",
+            e);
       }
       moved = true;
       forceDirectory(dir);
@@ -282,7 +288,8 @@ public final class FileRunStore implements RunStore {
   private record Read(RunRecord run, String problem) {}
 
   private Read read(Path file) {
-    String label = historyDir.equals(file.getParent()) ? file.getFileName().toString() : file.toString();
+    String label =
+        historyDir.equals(file.getParent()) ? file.getFileName().toString() : file.toString();
     JsonNode tree;
     try {
       byte[] bytes = Files.readAllBytes(file);
@@ -291,7 +298,8 @@ public final class FileRunStore implements RunStore {
       }
       tree = json.readTree(bytes);
     } catch (JsonProcessingException e) {
-      return new Read(null, label + ": corrupt JSON (" + e.getOriginalMessage() + location(e) + ")");
+      return new Read(
+          null, label + ": corrupt JSON (" + e.getOriginalMessage() + location(e) + ")");
     } catch (IOException e) {
       return new Read(null, label + ": cannot read (" + e.getMessage() + ")");
     }
@@ -315,7 +323,14 @@ public final class FileRunStore implements RunStore {
               + "); written by a newer mlp-bench, ignored (upgrade to read it)");
     }
     if (v < 1) {
-      return new Read(null, label + ": unknown schemaVersion " + v + " (expected 1.." + RunRecord.SCHEMA_VERSION + ")");
+      return new Read(
+          null,
+          label
+              + ": unknown schemaVersion "
+              + v
+              + " (expected 1.."
+              + RunRecord.SCHEMA_VERSION
+              + ")");
     }
     try {
       RunRecord run = json.treeToValue(tree, RunRecord.class);
@@ -335,13 +350,13 @@ public final class FileRunStore implements RunStore {
   }
 
   private static String kind(JsonNode node) {
-    return node == null || node.isMissingNode() ? "nothing" : node.getNodeType().name().toLowerCase();
+    return node == null || node.isMissingNode()
+        ? "nothing"
+        : node.getNodeType().name().toLowerCase();
   }
 
   private List<Path> runFiles() {
-    return allFiles().stream()
-        .filter(p -> p.getFileName().toString().endsWith(".json"))
-        .toList();
+    return allFiles().stream().filter(p -> p.getFileName().toString().endsWith(".json")).toList();
   }
 
   private List<Path> allFiles() {
@@ -370,7 +385,8 @@ public final class FileRunStore implements RunStore {
       return false;
     }
     if (q.suiteVersion() != null
-        && (run.environment() == null || !q.suiteVersion().equals(run.environment().suiteVersion()))) {
+        && (run.environment() == null
+            || !q.suiteVersion().equals(run.environment().suiteVersion()))) {
       return false;
     }
     if (q.route() != null
@@ -393,7 +409,8 @@ public final class FileRunStore implements RunStore {
   private static String sha256(String s) {
     try {
       return HexFormat.of()
-          .formatHex(MessageDigest.getInstance("SHA-256").digest(s.getBytes(StandardCharsets.UTF_8)));
+          .formatHex(
+              MessageDigest.getInstance("SHA-256").digest(s.getBytes(StandardCharsets.UTF_8)));
     } catch (NoSuchAlgorithmException e) {
       throw new IllegalStateException(e);
     }

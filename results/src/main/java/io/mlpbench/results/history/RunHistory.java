@@ -16,7 +16,12 @@ public final class RunHistory {
   public static void record(Path checkout, RunRecord run, PrintStream out) {
     FileRunStore store = new FileRunStore(checkout.resolve("results"));
     boolean added = store.append(run);
-    out.println("history: " + (added ? "recorded" : "already recorded") + " run " + run.runId() + " in "
-        + store.historyDir().resolve(FileRunStore.fileName(run)));
+    out.println(
+        "history: "
+            + (added ? "recorded" : "already recorded")
+            + " run "
+            + run.runId()
+            + " in "
+            + store.historyDir().resolve(FileRunStore.fileName(run)));
   }
 }

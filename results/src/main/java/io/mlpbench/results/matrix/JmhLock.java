@@ -10,19 +10,22 @@ import java.util.function.Consumer;
 
 /**
  * JMH refuses to start while another JMH run holds {@code <tmpdir>/jmh.lock} (two timing runs on
- * one machine disturb each other). The matrix runs many JMH jobs in a row, so rather than failing
- * a release's throughput when someone else is measuring, it waits until the lock is free.
+ * one machine disturb each other). The matrix runs many JMH jobs in a row, so rather than failing a
+ * release's throughput when someone else is measuring, it waits until the lock is free.
  */
 final class JmhLock {
   private JmhLock() {}
 
-  /** Returns when no other process holds JMH's lock, or after {@code timeout} (JMH then reports it). */
+  /**
+   * Returns when no other process holds JMH's lock, or after {@code timeout} (JMH then reports it).
+   */
   static void awaitFree(Duration timeout, Consumer<String> log) {
     Path file = Path.of(System.getProperty("java.io.tmpdir"), "jmh.lock");
     long deadline = System.nanoTime() + timeout.toNanos();
     boolean told = false;
     while (System.nanoTime() < deadline) {
-      try (FileChannel channel = FileChannel.open(file, StandardOpenOption.CREATE, StandardOpenOption.WRITE)) {
+      try (FileChannel channel =
+          FileChannel.open(file, StandardOpenOption.CREATE, StandardOpenOption.WRITE)) {
         FileLock lock = channel.tryLock();
         if (lock != null) {
           lock.release();

@@ -43,7 +43,8 @@ public record MatrixConfig(
   }
 
   public MatrixConfig {
-    benchmarks = benchmarks == null || benchmarks.isEmpty() ? List.of("train") : List.copyOf(benchmarks);
+    benchmarks =
+        benchmarks == null || benchmarks.isEmpty() ? List.of("train") : List.copyOf(benchmarks);
     seeds = seeds == null || seeds.isEmpty() ? List.of(42L) : List.copyOf(seeds);
     frameworks = List.copyOf(frameworks);
     if (profile == null || profile.isBlank()) {
@@ -62,7 +63,11 @@ public record MatrixConfig(
           .readValue(Files.readAllBytes(file), MatrixConfig.class);
     } catch (IOException e) {
       throw new IllegalArgumentException(
-          file + ": not a release matrix config (" + e.getMessage().lines().findFirst().orElse("") + ")", e);
+          file
+              + ": not a release matrix config ("
+              + e.getMessage().lines().findFirst().orElse("")
+              + ")",
+          e);
     }
   }
 
@@ -71,12 +76,19 @@ public record MatrixConfig(
     if (names == null || names.isEmpty()) {
       return this;
     }
-    List<Framework> kept = frameworks.stream()
-        .filter(f -> names.stream().anyMatch(n -> n.equalsIgnoreCase(f.name()) || n.equals(f.module())))
-        .toList();
+    List<Framework> kept =
+        frameworks.stream()
+            .filter(
+                f ->
+                    names.stream()
+                        .anyMatch(n -> n.equalsIgnoreCase(f.name()) || n.equals(f.module())))
+            .toList();
     if (kept.size() != names.size()) {
-      throw new IllegalArgumentException("unknown framework in " + names + "; the config has "
-          + frameworks.stream().map(Framework::name).toList());
+      throw new IllegalArgumentException(
+          "unknown framework in "
+              + names
+              + "; the config has "
+              + frameworks.stream().map(Framework::name).toList());
     }
     return new MatrixConfig(profile, benchmarks, epochs, seeds, threads, kept);
   }

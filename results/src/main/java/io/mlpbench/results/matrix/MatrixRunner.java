@@ -41,7 +41,10 @@ public final class MatrixRunner {
       DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss").withZone(ZoneOffset.UTC);
 
   /** One release's outcome: its record (null when the build failed) or why it has none. */
-  public record Cell(MatrixConfig.Framework framework, MatrixConfig.Version version, RunRecord record,
+  public record Cell(
+      MatrixConfig.Framework framework,
+      MatrixConfig.Version version,
+      RunRecord record,
       String failure) {}
 
   private final Path checkout;
@@ -65,17 +68,27 @@ public final class MatrixRunner {
   }
 
   public List<Cell> run(MatrixConfig config) {
-    FileRunStore store = new FileRunStore(out.resolve("history"), out.resolve("unused-baseline.json"));
+    FileRunStore store =
+        new FileRunStore(out.resolve("history"), out.resolve("unused-baseline.json"));
     List<Cell> cells = new ArrayList<>();
     String stamp = out.getFileName().toString();
     for (MatrixConfig.Framework framework : config.frameworks()) {
       for (MatrixConfig.Version version : framework.versions()) {
         String name = framework.module() + "-" + version.label();
-        log.accept("matrix: " + framework.name() + " " + version.label() + ": building " + framework.module()
-            + " with " + version.properties());
+        log.accept(
+            "matrix: "
+                + framework.name()
+                + " "
+                + version.label()
+                + ": building "
+                + framework.module()
+                + " with "
+                + version.properties());
         Instant started = Instant.now();
         VersionBuild.Result build =
-            new VersionBuild(checkout, offline).build(framework.module(), version.properties(), out.resolve("build").resolve(name));
+            new VersionBuild(checkout, offline)
+                .build(
+                    framework.module(), version.properties(), out.resolve("build").resolve(name));
         if (!build.ok()) {
           log.accept("matrix:   build FAILED: " + build.failure());
           cells.add(new Cell(framework, version, null, "build failed: " + build.failure()));
@@ -95,17 +108,45 @@ public final class MatrixRunner {
           cells.add(new Cell(framework, version, null, "no routes found: " + catalog.problems()));
           continue;
         }
-        List<ThroughputResult> throughput = throughput(config, build.root(), entries, threads, name);
+        List<ThroughputResult> throughput =
+            throughput(config, build.root(), entries, threads, name);
         List<AccuracyResult> accuracy = accuracy(config, entries, threads, name);
-        EnvironmentRecord env = EnvironmentCapture.capture(checkout, entries, List.of("-Xmx4g"), threads,
-            SuiteVersion.current());
-        RunSettings settings = new RunSettings("mnist", List.of(784, 512, 512, 10), "relu", "adam", 1e-3, 0.9,
-            0.999, 1e-7, 128, config.epochs(), config.seeds(), threads, entries.stream().map(RouteCatalog.Entry::id).toList(),
-            config.profile());
-        RunRecord record = new RunRecord(RunRecord.SCHEMA_VERSION, "matrix-" + stamp + "-" + name, started,
-            Instant.now(), config.epochs() > 0 ? "both" : "throughput",
-            "release matrix: " + framework.name() + " " + version.label() + " " + version.properties(), env,
-            settings, accuracy, throughput);
+        EnvironmentRecord env =
+            EnvironmentCapture.capture(
+                checkout, entries, List.of("-Xmx4g"), threads, SuiteVersion.current());
+        RunSettings settings =
+            new RunSettings(
+                "mnist",
+                List.of(784, 512, 512, 10),
+                "relu",
+                "adam",
+                1e-3,
+                0.9,
+                0.999,
+                1e-7,
+                128,
+                config.epochs(),
+                config.seeds(),
+                threads,
+                entries.stream().map(RouteCatalog.Entry::id).toList(),
+                config.profile());
+        RunRecord record =
+            new RunRecord(
+                RunRecord.SCHEMA_VERSION,
+                "matrix-" + stamp + "-" + name,
+                started,
+                Instant.now(),
+                config.epochs() > 0 ? "both" : "throughput",
+                "release matrix: "
+                    + framework.name()
+                    + " "
+                    + version.label()
+                    + " "
+                    + version.properties(),
+                env,
+                settings,
+                accuracy,
+                throughput);
         store.append(record);
         cells.add(new Cell(framework, version, record, null));
       }
@@ -118,36 +159,54 @@ public final class MatrixRunner {
     Path benchDir = checkout.resolve("benchmarks/target");
     Path classpathFile = benchDir.resolve("bench-classpath.txt");
     if (!Files.isRegularFile(classpathFile)) {
-      log.accept("matrix:   no throughput: " + classpathFile + " missing (mvn -pl benchmarks install -Dbench.skip=true)");
+      log.accept(
+          "matrix:   no throughput: "
+              + classpathFile
+              + " missing (mvn -pl benchmarks install -Dbench.skip=true)");
       return List.of();
     }
     Path jmhOut = out.resolve("jmh").resolve(name);
     try {
       VersionBuild.deleteTree(jmhOut);
       Files.createDirectories(jmhOut);
-      String cp = benchDir.resolve("classes") + File.pathSeparator + Files.readString(classpathFile).trim();
-      List<String> command = new ArrayList<>(List.of(
-          Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-          "-cp", cp,
-          "-Dmlpbench.root=" + root,
-          "-Dbench.profile=" + config.profile(),
-          "-Dbench.routes=" + String.join(",", entries.stream().map(RouteCatalog.Entry::id).toList()),
-          "-Dbench.threads=" + threads,
-          "-Dbench.benchmarks=" + String.join(",", config.benchmarks()),
-          "-Dbench.peak=false",
-          "-Dbench.out=" + jmhOut,
-          "io.mlpbench.bench.BenchmarkRunner"));
-      log.accept("matrix:   throughput (" + config.profile() + " profile) of " + entries.stream().map(RouteCatalog.Entry::id).toList());
+      String cp =
+          benchDir.resolve("classes") + File.pathSeparator + Files.readString(classpathFile).trim();
+      List<String> command =
+          new ArrayList<>(
+              List.of(
+                  Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                  "-cp",
+                  cp,
+                  "-Dmlpbench.root=" + root,
+                  "-Dbench.profile=" + config.profile(),
+                  "-Dbench.routes="
+                      + String.join(",", entries.stream().map(RouteCatalog.Entry::id).toList()),
+                  "-Dbench.threads=" + threads,
+                  "-Dbench.benchmarks=" + String.join(",", config.benchmarks()),
+                  "-Dbench.peak=false",
+                  "-Dbench.out=" + jmhOut,
+                  "io.mlpbench.bench.BenchmarkRunner"));
+      log.accept(
+          "matrix:   throughput ("
+              + config.profile()
+              + " profile) of "
+              + entries.stream().map(RouteCatalog.Entry::id).toList());
       JmhLock.awaitFree(Duration.ofMinutes(60), log);
-      Process p = new ProcessBuilder(command).redirectErrorStream(true)
-          .redirectOutput(jmhOut.resolve("runner.log").toFile()).start();
+      Process p =
+          new ProcessBuilder(command)
+              .redirectErrorStream(true)
+              .redirectOutput(jmhOut.resolve("runner.log").toFile())
+              .start();
       if (!p.waitFor(3, TimeUnit.HOURS)) {
         p.destroyForcibly();
       }
       try (Stream<Path> files = Files.list(jmhOut)) {
-        Path json = files.filter(f -> f.getFileName().toString().startsWith("jmh-"))
-            .filter(f -> f.toString().endsWith(".json") && !f.toString().endsWith("-meta.json"))
-            .findFirst().orElse(null);
+        Path json =
+            files
+                .filter(f -> f.getFileName().toString().startsWith("jmh-"))
+                .filter(f -> f.toString().endsWith(".json") && !f.toString().endsWith("-meta.json"))
+                .findFirst()
+                .orElse(null);
         if (json == null) {
           log.accept("matrix:   no JMH results; see " + jmhOut.resolve("runner.log"));
           return List.of();
@@ -168,8 +227,21 @@ public final class MatrixRunner {
       return List.of();
     }
     TrainRequest d = TrainRequest.defaults(entries.get(0).id());
-    TrainRequest template = new TrainRequest(d.route(), d.dataset(), d.dataDir(), d.hidden(), d.activation(),
-        d.optimizer(), d.learningRate(), d.batchSize(), config.epochs(), d.seed(), threads, 0, 0);
+    TrainRequest template =
+        new TrainRequest(
+            d.route(),
+            d.dataset(),
+            d.dataDir(),
+            d.hidden(),
+            d.activation(),
+            d.optimizer(),
+            d.learningRate(),
+            d.batchSize(),
+            config.epochs(),
+            d.seed(),
+            threads,
+            0,
+            0);
     log.accept("matrix:   accuracy, " + config.epochs() + " epoch(s), seeds " + config.seeds());
     try {
       return new AccuracyRunner(RunProgress.NONE, out.resolve("logs").resolve(name), 60)
@@ -180,6 +252,8 @@ public final class MatrixRunner {
   }
 
   static List<String> split(String s) {
-    return s == null || s.isBlank() ? List.of() : Arrays.stream(s.split(",")).map(String::trim).toList();
+    return s == null || s.isBlank()
+        ? List.of()
+        : Arrays.stream(s.split(",")).map(String::trim).toList();
   }
 }

@@ -37,19 +37,28 @@ public final class MatrixTable {
 
   public String markdown() {
     StringBuilder md = new StringBuilder("# Framework release matrix\n\n");
-    md.append(String.format(Locale.ROOT,
-        "Each release is built into its own classpath and run in its own JVMs. Cells from the second"
-            + " release on: change vs the previous release and its verdict (throughput: > %s%% and"
-            + " Mann-Whitney U p < %s on the raw JMH samples; accuracy: beyond max(%s pp, %s x sd over seeds)).%n%n",
-        fmt(options.thresholdPercent()), fmt(options.alpha()), fmt(options.accuracyFloorPp()),
-        fmt(options.accuracySdFactor())));
+    md.append(
+        String.format(
+            Locale.ROOT,
+            "Each release is built into its own classpath and run in its own JVMs. Cells from the second"
+                + " release on: change vs the previous release and its verdict (throughput: > %s%% and"
+                + " Mann-Whitney U p < %s on the raw JMH samples; accuracy: beyond max(%s pp, %s x sd over seeds)).%n%n",
+            fmt(options.thresholdPercent()),
+            fmt(options.alpha()),
+            fmt(options.accuracyFloorPp()),
+            fmt(options.accuracySdFactor())));
     Map<MatrixRunner.Cell, Comparison> comparisons = comparisons();
     Set<String> frameworks = new LinkedHashSet<>();
     cells.forEach(c -> frameworks.add(c.framework().name()));
     List<String> footnotes = new ArrayList<>();
     for (String framework : frameworks) {
-      List<MatrixRunner.Cell> row = cells.stream().filter(c -> c.framework().name().equals(framework)).toList();
-      md.append("## ").append(framework).append(" (").append(row.get(0).framework().module()).append(")\n\n");
+      List<MatrixRunner.Cell> row =
+          cells.stream().filter(c -> c.framework().name().equals(framework)).toList();
+      md.append("## ")
+          .append(framework)
+          .append(" (")
+          .append(row.get(0).framework().module())
+          .append(")\n\n");
       md.append("| route | metric |");
       row.forEach(c -> md.append(' ').append(c.version().label()).append(" |"));
       md.append("\n|---|---|");
@@ -65,13 +74,28 @@ public final class MatrixTable {
         Map<String, String> values = values(cell.record());
         for (ThroughputResult t : cell.record().throughput()) {
           if (t.score() == null) {
-            footnotes.add(framework + " " + cell.version().label() + " " + t.route() + " throughput failed: " + t.failure());
+            footnotes.add(
+                framework
+                    + " "
+                    + cell.version().label()
+                    + " "
+                    + t.route()
+                    + " throughput failed: "
+                    + t.failure());
           }
         }
         for (AccuracyResult a : cell.record().accuracy()) {
           if (!a.ok()) {
-            footnotes.add(framework + " " + cell.version().label() + " " + a.route() + " seed " + a.seed()
-                + " training failed: " + a.failure());
+            footnotes.add(
+                framework
+                    + " "
+                    + cell.version().label()
+                    + " "
+                    + a.route()
+                    + " seed "
+                    + a.seed()
+                    + " training failed: "
+                    + a.failure());
           }
         }
         Comparison vsPrevious = comparisons.get(cell);
@@ -81,9 +105,15 @@ public final class MatrixTable {
           if (vsPrevious != null) {
             ComparisonRow r = find(vsPrevious, v.getKey());
             if (r != null && r.change() != null) {
-              String verdict = r.verdict() == Verdict.REGRESSION ? "**regression**" : r.verdict().label();
-              text += String.format(Locale.ROOT, " (%+.1f%s, %s)", r.change(), "pp".equals(r.changeUnit()) ? " pp" : "%",
-                  verdict);
+              String verdict =
+                  r.verdict() == Verdict.REGRESSION ? "**regression**" : r.verdict().label();
+              text +=
+                  String.format(
+                      Locale.ROOT,
+                      " (%+.1f%s, %s)",
+                      r.change(),
+                      "pp".equals(r.changeUnit()) ? " pp" : "%",
+                      verdict);
             } else if (r != null && r.verdict() != Verdict.NOT_COMPARABLE) {
               text += " (" + r.verdict().label() + ")";
             }
@@ -96,7 +126,9 @@ public final class MatrixTable {
         md.append("| ").append(key[0]).append(" | ").append(key[1]).append(" |");
         for (int i = 0; i < row.size(); i++) {
           String v = line.getValue()[i];
-          md.append(' ').append(v != null ? v : row.get(i).record() == null ? "build failed" : "-").append(" |");
+          md.append(' ')
+              .append(v != null ? v : row.get(i).record() == null ? "build failed" : "-")
+              .append(" |");
         }
         md.append('\n');
       }
@@ -126,8 +158,13 @@ public final class MatrixTable {
       }
       MatrixRunner.Cell prev = previous.get(c.framework().name());
       if (prev != null) {
-        map.put(c, comparer.compare(c.framework().name() + " " + c.version().label(),
-            prev.version().label(), List.of(prev.record()), c.record()));
+        map.put(
+            c,
+            comparer.compare(
+                c.framework().name() + " " + c.version().label(),
+                prev.version().label(),
+                List.of(prev.record()),
+                c.record()));
       }
       previous.put(c.framework().name(), c);
     }
@@ -136,7 +173,10 @@ public final class MatrixTable {
 
   private static ComparisonRow find(Comparison c, String key) {
     String[] k = key.split("\\|", 2);
-    return c.rows().stream().filter(r -> r.route().equals(k[0]) && r.metric().equals(k[1])).findFirst().orElse(null);
+    return c.rows().stream()
+        .filter(r -> r.route().equals(k[0]) && r.metric().equals(k[1]))
+        .findFirst()
+        .orElse(null);
   }
 
   /** "route|metric" -> display value of one release's record. */
@@ -153,12 +193,24 @@ public final class MatrixTable {
       }
     }
     Map<String, List<AccuracyResult>> byRoute = new LinkedHashMap<>();
-    record.accuracy().forEach(a -> byRoute.computeIfAbsent(a.route(), r -> new ArrayList<>()).add(a));
+    record
+        .accuracy()
+        .forEach(a -> byRoute.computeIfAbsent(a.route(), r -> new ArrayList<>()).add(a));
     for (Map.Entry<String, List<AccuracyResult>> e : byRoute.entrySet()) {
-      double[] ok = e.getValue().stream().filter(AccuracyResult::ok).mapToDouble(AccuracyResult::finalTestAccuracy).toArray();
+      double[] ok =
+          e.getValue().stream()
+              .filter(AccuracyResult::ok)
+              .mapToDouble(AccuracyResult::finalTestAccuracy)
+              .toArray();
       String key = e.getKey() + "|" + RunComparer.ACCURACY;
-      values.put(key, ok.length == 0 ? "failed" : String.format(Locale.ROOT, "%.2f%%",
-          100 * java.util.Arrays.stream(ok).average().orElseThrow()));
+      values.put(
+          key,
+          ok.length == 0
+              ? "failed"
+              : String.format(
+                  Locale.ROOT,
+                  "%.2f%%",
+                  100 * java.util.Arrays.stream(ok).average().orElseThrow()));
     }
     return values;
   }

@@ -41,10 +41,13 @@ public final class VersionBuild {
     Path log = dir.resolve("build.log");
     try {
       Files.createDirectories(dir);
-      Files.copy(checkout.resolve("pom.xml"), dir.resolve("pom.xml"), StandardCopyOption.REPLACE_EXISTING);
+      Files.copy(
+          checkout.resolve("pom.xml"), dir.resolve("pom.xml"), StandardCopyOption.REPLACE_EXISTING);
       Path moduleCopy = dir.resolve(module);
       Files.createDirectories(moduleCopy);
-      Files.copy(checkout.resolve(module).resolve("pom.xml"), moduleCopy.resolve("pom.xml"),
+      Files.copy(
+          checkout.resolve(module).resolve("pom.xml"),
+          moduleCopy.resolve("pom.xml"),
           StandardCopyOption.REPLACE_EXISTING);
       // main sources and resources only: the matrix measures, the module's own build tests
       deleteTree(moduleCopy.resolve("src"));
@@ -53,25 +56,47 @@ public final class VersionBuild {
       if (offline) {
         command.add("-o");
       }
-      command.addAll(List.of("-f", moduleCopy.resolve("pom.xml").toString(), "clean", "package",
-          "-Dmaven.test.skip=true", "-Dspotless.check.skip=true", "-Dspotless.apply.skip=true"));
+      command.addAll(
+          List.of(
+              "-f",
+              moduleCopy.resolve("pom.xml").toString(),
+              "clean",
+              "package",
+              "-Dmaven.test.skip=true",
+              "-Dspotless.check.skip=true",
+              "-Dspotless.apply.skip=true"));
       properties.forEach((k, v) -> command.add("-D" + k + "=" + v));
-      Process p = new ProcessBuilder(command).directory(moduleCopy.toFile()).redirectErrorStream(true)
-          .redirectOutput(log.toFile()).start();
+      Process p =
+          new ProcessBuilder(command)
+              .directory(moduleCopy.toFile())
+              .redirectErrorStream(true)
+              .redirectOutput(log.toFile())
+              .start();
       if (!p.waitFor(30, TimeUnit.MINUTES)) {
         p.destroyForcibly();
         return new Result(dir, log, false, "mvn package timed out after 30 min", seconds(start));
       }
       if (p.exitValue() != 0) {
-        return new Result(dir, log, false, "mvn package failed (exit " + p.exitValue() + "): "
-            + firstError(log) + "; full log " + log, seconds(start));
+        return new Result(
+            dir,
+            log,
+            false,
+            "mvn package failed (exit "
+                + p.exitValue()
+                + "): "
+                + firstError(log)
+                + "; full log "
+                + log,
+            seconds(start));
       }
       if (!Files.isRegularFile(moduleCopy.resolve("target/route-classpath.txt"))) {
-        return new Result(dir, log, false, "the build wrote no target/route-classpath.txt", seconds(start));
+        return new Result(
+            dir, log, false, "the build wrote no target/route-classpath.txt", seconds(start));
       }
       return new Result(dir, log, true, null, seconds(start));
     } catch (IOException e) {
-      return new Result(dir, log, false, "cannot build in " + dir + ": " + e.getMessage(), seconds(start));
+      return new Result(
+          dir, log, false, "cannot build in " + dir + ": " + e.getMessage(), seconds(start));
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
       return new Result(dir, log, false, "interrupted", seconds(start));
@@ -82,7 +107,9 @@ public final class VersionBuild {
     return (System.nanoTime() - start) / 1e9;
   }
 
-  /** The first Maven error line (compile error or unresolvable artifact), for the table's footnote. */
+  /**
+   * The first Maven error line (compile error or unresolvable artifact), for the table's footnote.
+   */
   static String firstError(Path log) {
     try {
       return Files.readAllLines(log).stream()
@@ -98,19 +125,26 @@ public final class VersionBuild {
   }
 
   private static void copyTree(Path from, Path to) throws IOException {
-    Files.walkFileTree(from, new SimpleFileVisitor<>() {
-      @Override
-      public FileVisitResult preVisitDirectory(Path dir, BasicFileAttributes attrs) throws IOException {
-        Files.createDirectories(to.resolve(from.relativize(dir).toString()));
-        return FileVisitResult.CONTINUE;
-      }
+    Files.walkFileTree(
+        from,
+        new SimpleFileVisitor<>() {
+          @Override
+          public FileVisitResult preVisitDirectory(Path dir, BasicFileAttributes attrs)
+              throws IOException {
+            Files.createDirectories(to.resolve(from.relativize(dir).toString()));
+            return FileVisitResult.CONTINUE;
+          }
 
-      @Override
-      public FileVisitResult visitFile(Path file, BasicFileAttributes attrs) throws IOException {
-        Files.copy(file, to.resolve(from.relativize(file).toString()), StandardCopyOption.REPLACE_EXISTING);
-        return FileVisitResult.CONTINUE;
-      }
-    });
+          @Override
+          public FileVisitResult visitFile(Path file, BasicFileAttributes attrs)
+              throws IOException {
+            Files.copy(
+                file,
+                to.resolve(from.relativize(file).toString()),
+                StandardCopyOption.REPLACE_EXISTING);
+            return FileVisitResult.CONTINUE;
+          }
+        });
   }
 
   static void deleteTree(Path dir) {

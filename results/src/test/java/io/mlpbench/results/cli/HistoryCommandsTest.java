@@ -32,7 +32,8 @@ class HistoryCommandsTest {
       System.setOut(new PrintStream(out, true, StandardCharsets.UTF_8));
       System.setErr(new PrintStream(err, true, StandardCharsets.UTF_8));
       int exit = MlpBenchCli.commandLine().execute(args);
-      return new Run(exit, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
+      return new Run(
+          exit, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
     } finally {
       System.setOut(oldOut);
       System.setErr(oldErr);
@@ -47,10 +48,20 @@ class HistoryCommandsTest {
   void failOnRegressionSetsTheExitStatus() throws Exception {
     Random random = new Random(5);
     FileRunStore store = new FileRunStore(results);
-    store.append(run("base", 0, List.of(train("manual", samples(random, 20_000, 0.03, 5))), seeds("manual", 0.97)));
+    store.append(
+        run(
+            "base",
+            0,
+            List.of(train("manual", samples(random, 20_000, 0.03, 5))),
+            seeds("manual", 0.97)));
     assertThat(cli("promote", "latest", historyDir()).exit()).isZero();
     assertThat(store.baseline().orElseThrow().runId()).isEqualTo("base");
-    store.append(run("slow", 5, List.of(train("manual", samples(random, 17_000, 0.03, 5))), seeds("manual", 0.97)));
+    store.append(
+        run(
+            "slow",
+            5,
+            List.of(train("manual", samples(random, 17_000, 0.03, 5))),
+            seeds("manual", 0.97)));
 
     Run plain = cli("compare", historyDir());
     assertThat(plain.exit()).as(plain.err()).isZero();
@@ -60,19 +71,27 @@ class HistoryCommandsTest {
 
     assertThat(cli("compare", historyDir(), "--fail-on-regression").exit()).isEqualTo(1);
     // a looser threshold than the 15% slowdown: nothing to fail on
-    assertThat(cli("compare", historyDir(), "--fail-on-regression", "--threshold", "25").exit()).isZero();
+    assertThat(cli("compare", historyDir(), "--fail-on-regression", "--threshold", "25").exit())
+        .isZero();
   }
 
   @Test
   void baselineCanBeGivenAsFileOrRunId() throws Exception {
     Random random = new Random(6);
     FileRunStore store = new FileRunStore(results);
-    store.append(run("a", 0, List.of(train("manual", samples(random, 20_000, 0.03, 5))), List.of()));
-    store.append(run("b", 5, List.of(train("manual", samples(random, 20_000, 0.03, 5))), List.of()));
-    Path file = Files.list(results.resolve("history")).filter(p -> p.toString().endsWith("_a.json")).findFirst()
-        .orElseThrow();
-    assertThat(cli("compare", historyDir(), "--baseline", "a").out()).contains("vs baseline a (2026-11-01 10:00)");
-    assertThat(cli("compare", historyDir(), "--baseline", file.toString()).out()).contains("vs baseline a");
+    store.append(
+        run("a", 0, List.of(train("manual", samples(random, 20_000, 0.03, 5))), List.of()));
+    store.append(
+        run("b", 5, List.of(train("manual", samples(random, 20_000, 0.03, 5))), List.of()));
+    Path file =
+        Files.list(results.resolve("history"))
+            .filter(p -> p.toString().endsWith("_a.json"))
+            .findFirst()
+            .orElseThrow();
+    assertThat(cli("compare", historyDir(), "--baseline", "a").out())
+        .contains("vs baseline a (2026-11-01 10:00)");
+    assertThat(cli("compare", historyDir(), "--baseline", file.toString()).out())
+        .contains("vs baseline a");
     Run missing = cli("compare", historyDir(), "--baseline", "nope");
     assertThat(missing.exit()).isEqualTo(2);
     assertThat(missing.err()).contains("--baseline nope: neither a file nor a run id in");
@@ -82,13 +101,22 @@ class HistoryCommandsTest {
   void historyListsRunsMarksTheBaselineAndReportsUnreadableFiles() throws Exception {
     FileRunStore store = new FileRunStore(results);
     store.append(run("first", 0, List.of(), seeds("manual", 0.97)));
-    store.append(run("second", 5, List.of(train("djl-fit", List.of(1.0, 2.0, 3.0))), seeds("djl-fit", 0.97)));
+    store.append(
+        run(
+            "second",
+            5,
+            List.of(train("djl-fit", List.of(1.0, 2.0, 3.0))),
+            seeds("djl-fit", 0.97)));
     store.promoteBaseline("first");
     Files.writeString(results.resolve("history/20261101T200000Z_bad.json"), "[");
 
     Run run = cli("history", historyDir());
     assertThat(run.exit()).isZero();
-    assertThat(run.out()).contains("*first").contains("second").contains("djl-fit").contains("2 run(s)")
+    assertThat(run.out())
+        .contains("*first")
+        .contains("second")
+        .contains("djl-fit")
+        .contains("2 run(s)")
         .contains("unreadable: 20261101T200000Z_bad.json: corrupt JSON");
     assertThat(cli("promote", "missing", historyDir()).err()).contains("no run 'missing'");
   }

@@ -25,12 +25,20 @@ class ComparerTest {
     Random random = new Random(11);
     FileRunStore store = new FileRunStore(results);
     for (int i = 0; i < 3; i++) {
-      store.append(run("old-" + i, i, List.of(train("manual", samples(random, 20_000, 0.03, 5))),
-          seeds("manual", 0.972)));
+      store.append(
+          run(
+              "old-" + i,
+              i,
+              List.of(train("manual", samples(random, 20_000, 0.03, 5))),
+              seeds("manual", 0.972)));
     }
     store.promoteBaseline("old-0");
-    store.append(run("new", 10, List.of(train("manual", samples(random, 17_000, 0.03, 5))),
-        seeds("manual", 0.971)));
+    store.append(
+        run(
+            "new",
+            10,
+            List.of(train("manual", samples(random, 17_000, 0.03, 5))),
+            seeds("manual", 0.971)));
     // unreadable records are reported, not fatal
     Files.writeString(results.resolve("history/20261101T100500Z_junk.json"), "{oops");
 
@@ -39,17 +47,23 @@ class ComparerTest {
     assertThat(report.comparisons()).hasSize(2);
     Comparison baseline = report.comparisons().get(0);
     assertThat(baseline.reference()).startsWith("baseline old-0");
-    assertThat(baseline.rows()).extracting(ComparisonRow::verdict)
-        .containsExactly(Verdict.REGRESSION, Verdict.NO_CHANGE); // throughput, then accuracy (-0.1 pp)
+    assertThat(baseline.rows())
+        .extracting(ComparisonRow::verdict)
+        .containsExactly(
+            Verdict.REGRESSION, Verdict.NO_CHANGE); // throughput, then accuracy (-0.1 pp)
     Comparison recent = report.comparisons().get(1);
     assertThat(recent.reference()).startsWith("the previous 3 runs");
     assertThat(recent.rows().get(0).detail()).contains("n=15/5").contains("mean of 3 runs");
     assertThat(recent.rows().get(0).verdict()).isEqualTo(Verdict.REGRESSION);
     assertThat(report.hasRegression()).isTrue();
-    assertThat(report.problems()).singleElement().asString().startsWith("20261101T100500Z_junk.json: corrupt JSON");
+    assertThat(report.problems())
+        .singleElement()
+        .asString()
+        .startsWith("20261101T100500Z_junk.json: corrupt JSON");
 
     String md = report.markdown();
-    assertThat(md).contains("## Regression check")
+    assertThat(md)
+        .contains("## Regression check")
         .contains("| route | metric | baseline | now | change | verdict | detail |")
         .contains("| manual | train samples/s (batch 128, 2 thr) |")
         .contains("**regression**");
@@ -66,21 +80,36 @@ class ComparerTest {
   void reportSectionComparesARunNotYetInTheHistory() {
     Random random = new Random(12);
     FileRunStore store = new FileRunStore(results);
-    store.append(run("base", 0, List.of(train("manual", samples(random, 20_000, 0.03, 5))), seeds("manual", 0.972)));
+    store.append(
+        run(
+            "base",
+            0,
+            List.of(train("manual", samples(random, 20_000, 0.03, 5))),
+            seeds("manual", 0.972)));
     store.promoteBaseline("base");
-    RunRecord report = run("being-reported", 10, List.of(train("manual", samples(random, 17_000, 0.03, 5))),
-        seeds("manual", 0.960));
+    RunRecord report =
+        run(
+            "being-reported",
+            10,
+            List.of(train("manual", samples(random, 17_000, 0.03, 5))),
+            seeds("manual", 0.960));
 
     List<Table> tables = ReportSection.tables(results, report);
 
-    assertThat(tables).extracting(Table::title).containsExactly(
-        "Regression check: against the baseline", "Regression check: against recent history on this machine");
+    assertThat(tables)
+        .extracting(Table::title)
+        .containsExactly(
+            "Regression check: against the baseline",
+            "Regression check: against recent history on this machine");
     String md = MarkdownReport.table(tables.get(0));
-    assertThat(md).contains("| route | metric | baseline | now | change | verdict | detail |")
+    assertThat(md)
+        .contains("| route | metric | baseline | now | change | verdict | detail |")
         .contains("| manual | test accuracy | 97.20% | 96.00% | -1.20 pp | **regression** |")
         .contains("Run `being-reported` vs baseline base");
     assertThat(tables.get(1).headers().get(2)).isEqualTo("recent");
-    assertThat(store.list(null).runs()).extracting(RunRecord::runId).containsExactly("base"); // nothing written
+    assertThat(store.list(null).runs())
+        .extracting(RunRecord::runId)
+        .containsExactly("base"); // nothing written
   }
 
   @Test
@@ -88,8 +117,14 @@ class ComparerTest {
     FileRunStore store = new FileRunStore(results);
     store.append(run("only", 0, List.of(), seeds("manual", 0.97)));
     CompareReport report = new Comparer(CompareOptions.defaults()).latest(store, null);
-    assertThat(report.comparisons().get(0).notes()).singleElement().asString().contains("mlp-bench promote");
-    assertThat(report.comparisons().get(1).notes()).singleElement().asString().startsWith("no earlier run");
+    assertThat(report.comparisons().get(0).notes())
+        .singleElement()
+        .asString()
+        .contains("mlp-bench promote");
+    assertThat(report.comparisons().get(1).notes())
+        .singleElement()
+        .asString()
+        .startsWith("no earlier run");
     assertThat(report.hasRegression()).isFalse();
   }
 }

@@ -29,8 +29,10 @@ class RunComparerTest {
     // so it must be caught every time, not just for one lucky seed.
     for (int seed = 0; seed < 50; seed++) {
       Random random = new Random(seed);
-      RunRecord base = run("base", 0, List.of(train("manual", samples(random, 20_000, 0.03, 5))), List.of());
-      RunRecord now = run("now", 10, List.of(train("manual", samples(random, 17_000, 0.03, 5))), List.of());
+      RunRecord base =
+          run("base", 0, List.of(train("manual", samples(random, 20_000, 0.03, 5))), List.of());
+      RunRecord now =
+          run("now", 10, List.of(train("manual", samples(random, 17_000, 0.03, 5))), List.of());
       ComparisonRow row = onlyRow(base, now);
       assertThat(row.verdict()).as("seed %d: %s", seed, row).isEqualTo(Verdict.REGRESSION);
       // the change is measured on the noisy means: 15% +- a few % of noise
@@ -43,8 +45,10 @@ class RunComparerTest {
   void twoPercentChangeWithinNoiseIsNeverFlagged() {
     for (int seed = 0; seed < 50; seed++) {
       Random random = new Random(1000 + seed);
-      RunRecord base = run("base", 0, List.of(train("manual", samples(random, 20_000, 0.03, 5))), List.of());
-      RunRecord now = run("now", 10, List.of(train("manual", samples(random, 19_600, 0.03, 5))), List.of());
+      RunRecord base =
+          run("base", 0, List.of(train("manual", samples(random, 20_000, 0.03, 5))), List.of());
+      RunRecord now =
+          run("now", 10, List.of(train("manual", samples(random, 19_600, 0.03, 5))), List.of());
       assertThat(onlyRow(base, now).verdict()).as("seed %d", seed).isEqualTo(Verdict.NO_CHANGE);
     }
   }
@@ -52,26 +56,42 @@ class RunComparerTest {
   @Test
   void improvementIsReportedLikeARegression() {
     Random random = new Random(7);
-    RunRecord base = run("base", 0, List.of(train("manual", samples(random, 20_000, 0.03, 5))), List.of());
-    RunRecord now = run("now", 10, List.of(train("manual", samples(random, 24_000, 0.03, 5))), List.of());
+    RunRecord base =
+        run("base", 0, List.of(train("manual", samples(random, 20_000, 0.03, 5))), List.of());
+    RunRecord now =
+        run("now", 10, List.of(train("manual", samples(random, 24_000, 0.03, 5))), List.of());
     assertThat(onlyRow(base, now).verdict()).isEqualTo(Verdict.IMPROVEMENT);
   }
 
   @Test
   void largeChangeHiddenInNoiseIsNotSignificant() {
-    // means differ by 10% (beyond the threshold), but the samples interleave: ranks cannot tell them apart
-    RunRecord base = run("base", 0, List.of(train("manual", List.of(100.0, 60.0, 140.0, 90.0, 110.0))), List.of());
-    RunRecord now = run("now", 10, List.of(train("manual", List.of(88.0, 52.0, 125.0, 80.0, 105.0))), List.of());
+    // means differ by 10% (beyond the threshold), but the samples interleave: ranks cannot tell
+    // them apart
+    RunRecord base =
+        run(
+            "base",
+            0,
+            List.of(train("manual", List.of(100.0, 60.0, 140.0, 90.0, 110.0))),
+            List.of());
+    RunRecord now =
+        run(
+            "now",
+            10,
+            List.of(train("manual", List.of(88.0, 52.0, 125.0, 80.0, 105.0))),
+            List.of());
     ComparisonRow row = onlyRow(base, now);
-    assertThat(row.change()).isCloseTo(-10.0, within(1e-9)); // (90 - 100) / 100, exact on these samples
+    assertThat(row.change())
+        .isCloseTo(-10.0, within(1e-9)); // (90 - 100) / 100, exact on these samples
     assertThat(row.verdict()).isEqualTo(Verdict.NO_CHANGE);
     assertThat(row.detail()).startsWith("not significant at alpha 0.05");
   }
 
   @Test
   void tooFewSamplesSayInsufficientRatherThanGuess() {
-    RunRecord base = run("base", 0, List.of(train("manual", List.of(20_000.0, 20_100.0))), List.of());
-    RunRecord now = run("now", 10, List.of(train("manual", List.of(17_000.0, 17_100.0))), List.of());
+    RunRecord base =
+        run("base", 0, List.of(train("manual", List.of(20_000.0, 20_100.0))), List.of());
+    RunRecord now =
+        run("now", 10, List.of(train("manual", List.of(17_000.0, 17_100.0))), List.of());
     ComparisonRow row = onlyRow(base, now);
     assertThat(row.verdict()).isEqualTo(Verdict.INSUFFICIENT_SAMPLES);
     assertThat(row.detail()).contains("2 vs 2 raw samples, need 3 per side");
@@ -80,16 +100,30 @@ class RunComparerTest {
   @Test
   void differentCpuOrThreadCountIsNotComparableWithTheReason() {
     Random random = new Random(3);
-    RunRecord base = run("base", 0, env("Other CPU", 8), List.of(train("manual", samples(random, 20_000, 0.03, 5))),
-        seeds("manual", 0.97));
-    RunRecord now = run("now", 10, env(CPU, 2), List.of(train("manual", samples(random, 10_000, 0.03, 5))),
-        seeds("manual", 0.90));
+    RunRecord base =
+        run(
+            "base",
+            0,
+            env("Other CPU", 8),
+            List.of(train("manual", samples(random, 20_000, 0.03, 5))),
+            seeds("manual", 0.97));
+    RunRecord now =
+        run(
+            "now",
+            10,
+            env(CPU, 2),
+            List.of(train("manual", samples(random, 10_000, 0.03, 5))),
+            seeds("manual", 0.90));
     Comparison c = comparer.compare("t", "base", List.of(base), now);
-    assertThat(c.rows()).hasSize(2).allSatisfy(r -> {
-      assertThat(r.verdict()).isEqualTo(Verdict.NOT_COMPARABLE);
-      assertThat(r.detail()).isEqualTo(
-          "different environment: CPU model 'Other CPU' vs 'Test CPU @ 2.0GHz'; threads 8 vs 2");
-    });
+    assertThat(c.rows())
+        .hasSize(2)
+        .allSatisfy(
+            r -> {
+              assertThat(r.verdict()).isEqualTo(Verdict.NOT_COMPARABLE);
+              assertThat(r.detail())
+                  .isEqualTo(
+                      "different environment: CPU model 'Other CPU' vs 'Test CPU @ 2.0GHz'; threads 8 vs 2");
+            });
     assertThat(c.hasRegression()).isFalse();
   }
 
@@ -124,8 +158,18 @@ class RunComparerTest {
   @Test
   void differentEpochsMakeAccuracyNotComparable() {
     RunRecord base = run("base", 0, List.of(), seeds("manual", 0.97));
-    RunRecord shortRun = new RunRecord(1, "now", base.startedAt().plusSeconds(600), null, "accuracy", null,
-        base.environment(), SyntheticRuns.settings(1), seeds("manual", 0.95), List.of());
+    RunRecord shortRun =
+        new RunRecord(
+            1,
+            "now",
+            base.startedAt().plusSeconds(600),
+            null,
+            "accuracy",
+            null,
+            base.environment(),
+            SyntheticRuns.settings(1),
+            seeds("manual", 0.95),
+            List.of());
     ComparisonRow row = onlyRow(base, shortRun);
     assertThat(row.verdict()).isEqualTo(Verdict.NOT_COMPARABLE);
     assertThat(row.detail()).isEqualTo("different training settings: epochs 5 vs 1");

@@ -19,7 +19,9 @@ public final class SyntheticRuns {
 
   private SyntheticRuns() {}
 
-  /** JMH-like per-iteration samples: {@code mean} with Gaussian noise of relative sd {@code noise}. */
+  /**
+   * JMH-like per-iteration samples: {@code mean} with Gaussian noise of relative sd {@code noise}.
+   */
   public static List<Double> samples(Random random, double mean, double noise, int n) {
     List<Double> s = new ArrayList<>();
     for (int i = 0; i < n; i++) {
@@ -30,12 +32,27 @@ public final class SyntheticRuns {
 
   public static ThroughputResult train(String route, List<Double> raw) {
     double mean = raw.stream().mapToDouble(Double::doubleValue).average().orElse(Double.NaN);
-    return new ThroughputResult(route, "train", 128, 2, mean, null, "samples/s", raw, null, null, "ok", null);
+    return new ThroughputResult(
+        route, "train", 128, 2, mean, null, "samples/s", raw, null, null, "ok", null);
   }
 
   public static AccuracyResult accuracy(String route, long seed, double finalAccuracy) {
-    return new AccuracyResult(route, "Framework", "1.0", "fit", seed, AccuracyResult.OK, null, null,
-        List.of(new EpochResult(1, 0.2, finalAccuracy, 3.0)), finalAccuracy, null, null, null, 2, 3.0);
+    return new AccuracyResult(
+        route,
+        "Framework",
+        "1.0",
+        "fit",
+        seed,
+        AccuracyResult.OK,
+        null,
+        null,
+        List.of(new EpochResult(1, 0.2, finalAccuracy, 3.0)),
+        finalAccuracy,
+        null,
+        null,
+        null,
+        2,
+        3.0);
   }
 
   public static List<AccuracyResult> seeds(String route, double... accuracies) {
@@ -47,23 +64,66 @@ public final class SyntheticRuns {
   }
 
   public static EnvironmentRecord env(String cpu, int threads) {
-    return new EnvironmentRecord(cpu, List.of("avx2"), 2, 8L << 30, "Linux", "Temurin", "17", List.of(),
-        Map.of(), Map.of(), Map.of(), threads, "abc", "0.1.0", "host", cpu + "/2 cores/8 GiB", T0.toString());
+    return new EnvironmentRecord(
+        cpu,
+        List.of("avx2"),
+        2,
+        8L << 30,
+        "Linux",
+        "Temurin",
+        "17",
+        List.of(),
+        Map.of(),
+        Map.of(),
+        Map.of(),
+        threads,
+        "abc",
+        "0.1.0",
+        "host",
+        cpu + "/2 cores/8 GiB",
+        T0.toString());
   }
 
   public static RunSettings settings(int epochs) {
-    return new RunSettings("mnist", List.of(784, 512, 512, 10), "relu", "adam", 1e-3, 0.9, 0.999, 1e-7, 128, epochs,
-        List.of(42L), 2, List.of(), "quick");
+    return new RunSettings(
+        "mnist",
+        List.of(784, 512, 512, 10),
+        "relu",
+        "adam",
+        1e-3,
+        0.9,
+        0.999,
+        1e-7,
+        128,
+        epochs,
+        List.of(42L),
+        2,
+        List.of(),
+        "quick");
   }
 
-  public static RunRecord run(String id, int minutes, EnvironmentRecord env, List<ThroughputResult> throughput,
+  public static RunRecord run(
+      String id,
+      int minutes,
+      EnvironmentRecord env,
+      List<ThroughputResult> throughput,
       List<AccuracyResult> accuracy) {
     Instant start = T0.plusSeconds(60L * minutes);
-    return new RunRecord(RunRecord.SCHEMA_VERSION, id, start, start.plusSeconds(30), "both", null, env,
-        settings(5), accuracy, throughput);
+    return new RunRecord(
+        RunRecord.SCHEMA_VERSION,
+        id,
+        start,
+        start.plusSeconds(30),
+        "both",
+        null,
+        env,
+        settings(5),
+        accuracy,
+        throughput);
   }
 
-  public static RunRecord run(String id, int minutes, List<ThroughputResult> throughput, List<AccuracyResult> accuracy) {
+  public static RunRecord run(
+      String id, int minutes, List<ThroughputResult> throughput, List<AccuracyResult> accuracy) {
     return run(id, minutes, env(CPU, 2), throughput, accuracy);
   }
 }

@@ -33,7 +33,8 @@ class FileRunStoreTest {
     assertThat(file).exists();
     String before = Files.readString(file);
 
-    RunRecord sameIdOtherContent = TestRuns.run("r-1", T0.plusSeconds(3600), "manual", "m1", "second");
+    RunRecord sameIdOtherContent =
+        TestRuns.run("r-1", T0.plusSeconds(3600), "manual", "m1", "second");
     assertThat(store.append(sameIdOtherContent)).isFalse();
     assertThat(Files.readString(file)).isEqualTo(before);
     assertThat(historyFiles()).hasSize(1);
@@ -45,13 +46,15 @@ class FileRunStoreTest {
     store.append(TestRuns.run("kept", T0, "manual", "m1", null));
     store.injectBeforeRename(
         (temp, target) -> {
-          // The temp file is complete and fsynced at this point; the "crash" comes before the rename.
+          // The temp file is complete and fsynced at this point; the "crash" comes before the
+          // rename.
           assertThat(temp).exists().hasFileName(temp.getFileName().toString());
           assertThat(target).doesNotExist();
           throw new IOException("simulated crash before rename");
         });
 
-    assertThatThrownBy(() -> store.append(TestRuns.run("lost", T0.plusSeconds(60), "manual", "m1", null)))
+    assertThatThrownBy(
+            () -> store.append(TestRuns.run("lost", T0.plusSeconds(60), "manual", "m1", null)))
         .isInstanceOf(StoreException.class)
         .hasMessageContaining("lost")
         .hasMessageContaining("simulated crash before rename");
@@ -67,7 +70,8 @@ class FileRunStoreTest {
     FileRunStore store = new FileRunStore(results);
     store.append(TestRuns.run("kept", T0, "manual", "m1", null));
     // What a process killed mid-write leaves: a truncated record under a temp name.
-    String full = RunRecordJson.mapper().writeValueAsString(TestRuns.run("half", T0, "manual", "m1", null));
+    String full =
+        RunRecordJson.mapper().writeValueAsString(TestRuns.run("half", T0, "manual", "m1", null));
     Path leftover = results.resolve("history/.20261101T100100Z_half.json.123.tmp");
     Files.writeString(leftover, full.substring(0, full.length() / 2));
 
@@ -85,7 +89,9 @@ class FileRunStoreTest {
   void corruptFileIsReportedAndTheRestIsRead() throws IOException {
     FileRunStore store = new FileRunStore(results);
     store.append(TestRuns.run("good", T0, "manual", "m1", null));
-    Files.writeString(results.resolve("history/20261101T110000Z_broken.json"), "{\"schemaVersion\": 1, \"runId\": ");
+    Files.writeString(
+        results.resolve("history/20261101T110000Z_broken.json"),
+        "{\"schemaVersion\": 1, \"runId\": ");
     Files.writeString(results.resolve("history/20261101T120000Z_empty.json"), "");
 
     RunStore.ReadResult read = store.list(RunQuery.ALL);
@@ -127,7 +133,9 @@ class FileRunStoreTest {
     assertThat(store.baseline()).contains(first);
     store.promoteBaseline("second");
     assertThat(store.baseline()).contains(second);
-    assertThat(RunRecordJson.mapper().readValue(results.resolve("baseline.json").toFile(), RunRecord.class))
+    assertThat(
+            RunRecordJson.mapper()
+                .readValue(results.resolve("baseline.json").toFile(), RunRecord.class))
         .isEqualTo(second);
     try (Stream<Path> files = Files.list(results)) {
       assertThat(files.map(p -> p.getFileName().toString()))
@@ -148,7 +156,9 @@ class FileRunStoreTest {
 
   @Test
   void idsThatAreNotFileNameSafeGetDistinctFileNames() {
-    assertThat(FileRunStore.safeId("a/b")).isNotEqualTo(FileRunStore.safeId("a\\b")).startsWith("ab~");
+    assertThat(FileRunStore.safeId("a/b"))
+        .isNotEqualTo(FileRunStore.safeId("a\\b"))
+        .startsWith("ab~");
     assertThat(FileRunStore.safeId("0b7e-uuid.1")).isEqualTo("0b7e-uuid.1");
   }
 
