@@ -54,7 +54,8 @@ public record BenchSettings(
     return from(System.getProperties(), Runtime.getRuntime().availableProcessors());
   }
 
-  static BenchSettings from(Properties p, int cores) {
+  /** Settings from {@code p} (the {@code bench.*} keys) for a machine with {@code cores} cores. */
+  public static BenchSettings from(Properties p, int cores) {
     BenchProfile profile = BenchProfile.named(p.getProperty("bench.profile", "quick"));
     Path root =
         blank(p.getProperty("mlpbench.root"))
