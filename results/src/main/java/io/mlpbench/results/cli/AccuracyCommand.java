@@ -5,9 +5,11 @@ import io.mlpbench.results.accuracy.AccuracyJob;
 import io.mlpbench.results.accuracy.ConsoleProgress;
 import io.mlpbench.results.history.RunHistory;
 import io.mlpbench.results.model.RunRecord;
+import io.mlpbench.results.report.ReportModel;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
 
 /** Trains every selected route for every seed and writes the report. */
 @Command(
@@ -22,6 +24,11 @@ import picocli.CommandLine.Mixin;
 final class AccuracyCommand implements Callable<Integer> {
   @Mixin RunOptions options;
 
+  @Mixin HistoryOptions history = new HistoryOptions();
+
+  @Option(names = "--no-history", description = "Do not append this run to the history (e.g. smoke runs).")
+  boolean noHistory;
+
   @Override
   public Integer call() throws Exception {
     TrainRequest template = options.request();
@@ -31,9 +38,20 @@ final class AccuracyCommand implements Callable<Integer> {
             options.root(), options.outDir(), options.routes, options.seedList(), template,
             options.profile.name(), options.timeoutMinutes, new ConsoleProgress(System.out), System.out,
             SuiteVersion.current());
-    ReportCommand.write(options.root(), options.outDir(), record, null, System.out);
+    ReportModel model = ReportCommand.write(options.root(), options.outDir(), record, null, System.out);
+    if (!noHistory) {
+      appendToHistory(history, model.record());
+    }
     RunHistory.record(options.root(), record, System.out); // accuracy only: older JMH results are not this run's
     System.out.printf("accuracy: done in %.0f s%n", (System.nanoTime() - start) / 1e9);
     return record.accuracy().stream().allMatch(r -> r.ok()) ? 0 : 1;
+  }
+
+  /** Appends the run (throughput included) to the history that {@code compare} reads. */
+  static void appendToHistory(HistoryOptions history, RunRecord record) {
+    var store = history.fileStore();
+    boolean added = store.append(record);
+    System.out.println((added ? "history: recorded run " : "history: run already recorded ")
+        + record.runId() + " in " + store.historyDir());
   }
 }

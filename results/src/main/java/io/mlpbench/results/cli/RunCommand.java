@@ -37,6 +37,11 @@ final class RunCommand implements Callable<Integer> {
 
   @Mixin RunOptions options;
 
+  @Mixin HistoryOptions history = new HistoryOptions();
+
+  @Option(names = "--no-history", description = "Do not append this run to the history (compare then sees the previous newest run).")
+  boolean noHistory;
+
   @Option(names = "--skip-timing", description = "Skip the JMH timing stage (report uses the newest existing JMH results).")
   boolean skipTiming;
 
@@ -76,7 +81,11 @@ final class RunCommand implements Callable<Integer> {
       outcome.put("compare", "skipped (no compare command installed)");
     } else {
       outcome.put("compare", stage(() -> {
-        int status = compare.execute();
+        List<String> args = new ArrayList<>(List.of("--out", options.outDir().toString()));
+        if (history.historyDir != null) {
+          args.addAll(List.of("--history-dir", history.historyDir.toString()));
+        }
+        int status = compare.execute(args.toArray(String[]::new));
         return status == 0 ? "ok" : "failed: compare exited with " + status;
       }));
     }
