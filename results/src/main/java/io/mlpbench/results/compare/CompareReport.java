@@ -35,8 +35,13 @@ public record CompareReport(List<Comparison> comparisons, List<String> problems)
           .append(" vs ")
           .append(c.reference())
           .append('\n');
+      if (c.rows().isEmpty()) {
+        c.notes().forEach(n -> out.append("  note: ").append(n).append('\n'));
+        out.append('\n');
+        continue;
+      }
       List<String[]> lines = new ArrayList<>();
-      lines.add(HEADER);
+      lines.add(header(c));
       for (ComparisonRow r : c.rows()) {
         lines.add(cells(r));
       }
@@ -77,8 +82,10 @@ public record CompareReport(List<Comparison> comparisons, List<String> problems)
           .append("` vs ")
           .append(c.reference())
           .append(".\n\n");
-      md.append("| route | metric | baseline | now | change | verdict | detail |\n");
-      md.append("|---|---|---:|---:|---:|---|---|\n");
+      if (!c.rows().isEmpty()) {
+        md.append("| ").append(String.join(" | ", header(c))).append(" | detail |\n");
+        md.append("|---|---|---:|---:|---:|---|---|\n");
+      }
       for (ComparisonRow r : c.rows()) {
         String[] cells = cells(r);
         md.append("| ")
@@ -133,8 +140,7 @@ public record CompareReport(List<Comparison> comparisons, List<String> problems)
       if (i == comparisons.size() - 1 && !problems.isEmpty()) {
         notes.add("Unreadable history records (ignored): " + String.join("; ", problems));
       }
-      List<String> headers = new ArrayList<>(List.of(HEADER));
-      headers.set(2, i == 0 ? "baseline" : "recent");
+      List<String> headers = new ArrayList<>(List.of(header(c)));
       headers.add("detail");
       tables.add(
           new Table(
@@ -155,7 +161,7 @@ public record CompareReport(List<Comparison> comparisons, List<String> problems)
           .append("</code> vs ")
           .append(html(c.reference()))
           .append(".</p>\n<table>\n<tr>");
-      for (String head : HEADER) {
+      for (String head : header(c)) {
         h.append("<th>").append(head).append("</th>");
       }
       h.append("<th>detail</th></tr>\n");
@@ -175,6 +181,13 @@ public record CompareReport(List<Comparison> comparisons, List<String> problems)
     problems.forEach(
         p -> h.append("<p>Unreadable history record: ").append(html(p)).append("</p>\n"));
     return h.append("</section>\n").toString();
+  }
+
+  /** The reference column is "baseline" against the baseline, "reference" against recent runs. */
+  private static String[] header(Comparison c) {
+    String[] h = HEADER.clone();
+    h[2] = c.reference().startsWith("baseline") ? "baseline" : "reference";
+    return h;
   }
 
   static String[] cells(ComparisonRow r) {

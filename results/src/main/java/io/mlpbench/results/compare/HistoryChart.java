@@ -9,6 +9,7 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.text.DecimalFormat;
 import java.util.ArrayList;
 import java.util.Date;
 import java.util.LinkedHashMap;
@@ -88,9 +89,12 @@ public final class HistoryChart {
     throughput.values().forEach(speed::addSeries);
     NumberAxis samples = new NumberAxis("samples/s");
     samples.setAutoRangeIncludesZero(false);
+    samples.setNumberFormatOverride(new DecimalFormat("#,##0"));
     plot.add(new XYPlot(speed, null, samples, renderer()), 3);
     NumberAxis percent = new NumberAxis("test accuracy %");
     percent.setAutoRangeIncludesZero(false);
+    percent.setAutoRangeMinimumSize(0.5); // equal accuracies would otherwise zoom into float noise
+    percent.setNumberFormatOverride(new DecimalFormat("0.00"));
     plot.add(new XYPlot(new TimeSeriesCollection(accuracy), null, percent, renderer()), 2);
     JFreeChart chart =
         new JFreeChart("History of " + route, JFreeChart.DEFAULT_TITLE_FONT, plot, true);

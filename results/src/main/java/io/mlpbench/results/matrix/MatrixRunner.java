@@ -169,8 +169,13 @@ public final class MatrixRunner {
     try {
       VersionBuild.deleteTree(jmhOut);
       Files.createDirectories(jmhOut);
-      String cp =
-          benchDir.resolve("classes") + File.pathSeparator + Files.readString(classpathFile).trim();
+      // a snapshot of the runner's classes, taken once: a rebuild of benchmarks/ during a long
+      // matrix must not pull classes from under a running JVM
+      Path benchClasses = out.resolve("bench-classes");
+      if (!Files.isDirectory(benchClasses)) {
+        VersionBuild.copyTree(benchDir.resolve("classes"), benchClasses);
+      }
+      String cp = benchClasses + File.pathSeparator + Files.readString(classpathFile).trim();
       List<String> command =
           new ArrayList<>(
               List.of(

@@ -106,7 +106,7 @@ class ComparerTest {
         .contains("| route | metric | baseline | now | change | verdict | detail |")
         .contains("| manual | test accuracy | 97.20% | 96.00% | -1.20 pp | **regression** |")
         .contains("Run `being-reported` vs baseline base");
-    assertThat(tables.get(1).headers().get(2)).isEqualTo("recent");
+    assertThat(tables.get(1).headers().get(2)).isEqualTo("reference");
     assertThat(store.list(null).runs())
         .extracting(RunRecord::runId)
         .containsExactly("base"); // nothing written
