@@ -27,8 +27,8 @@ import java.util.Map;
  * <ul>
  *   <li>{@code start}: route, threads, batchesPerEpoch, trainSamples, testSamples
  *   <li>{@code batch}: epoch, batch, batches (throttled to a few per second)
- *   <li>{@code epoch}: epoch, loss (mean training loss), testAccuracy, seconds (training wall time of
- *       the epoch; the test evaluation is timed separately as evalSeconds and excluded)
+ *   <li>{@code epoch}: epoch, loss (mean training loss), testAccuracy, seconds (training wall time
+ *       of the epoch; the test evaluation is timed separately as evalSeconds and excluded)
  *   <li>{@code failed}: epoch (0 = before training), reason; the worker then exits with status 3
  *   <li>{@code done}: finalTestAccuracy, trainingSeconds, peakRssBytes (VmHWM), epochs
  * </ul>
@@ -61,7 +61,8 @@ public final class TrainCommand {
     } catch (RuntimeException e) {
       return fail(0, describe(e));
     }
-    LabeledImages test = request.testLimit() > 0 ? data.test().limit(request.testLimit()) : data.test();
+    LabeledImages test =
+        request.testLimit() > 0 ? data.test().limit(request.testLimit()) : data.test();
     return train(route, data.train(), test, request);
   }
 
@@ -74,11 +75,16 @@ public final class TrainCommand {
       Batcher batcher = new Batcher(train, config.batchSize(), config.seed());
       emit(
           "start",
-          "route", route.id(),
-          "threads", config.threads(),
-          "batchesPerEpoch", batcher.batchesPerEpoch(),
-          "trainSamples", train.size(),
-          "testSamples", test.size());
+          "route",
+          route.id(),
+          "threads",
+          config.threads(),
+          "batchesPerEpoch",
+          batcher.batchesPerEpoch(),
+          "trainSamples",
+          train.size(),
+          "testSamples",
+          test.size());
       try (Trainer trainer = route.create(spec, config, Parameters.initial(spec, config.seed()))) {
         progress = new Progress(trainer, test, spec.classCount());
         progress.epochStart = System.nanoTime();
@@ -86,15 +92,23 @@ public final class TrainCommand {
         if (progress.completedEpochs < config.epochs()) {
           return fail(
               progress.completedEpochs + 1,
-              "fit returned after " + progress.completedEpochs + " of " + config.epochs() + " epochs");
+              "fit returned after "
+                  + progress.completedEpochs
+                  + " of "
+                  + config.epochs()
+                  + " epochs");
         }
       }
       emit(
           "done",
-          "finalTestAccuracy", progress.lastAccuracy,
-          "trainingSeconds", progress.trainingSeconds,
-          "epochs", progress.completedEpochs,
-          "peakRssBytes", peakRssBytes());
+          "finalTestAccuracy",
+          progress.lastAccuracy,
+          "trainingSeconds",
+          progress.trainingSeconds,
+          "epochs",
+          progress.completedEpochs,
+          "peakRssBytes",
+          peakRssBytes());
       return 0;
     } catch (Throwable t) {
       // a diverged loss seen by our listener may arrive wrapped by the framework's fit()
@@ -153,11 +167,16 @@ public final class TrainCommand {
       completedEpochs = epoch;
       emit(
           "epoch",
-          "epoch", epoch,
-          "loss", meanTrainingLoss,
-          "testAccuracy", lastAccuracy,
-          "seconds", seconds,
-          "evalSeconds", evalSeconds);
+          "epoch",
+          epoch,
+          "loss",
+          meanTrainingLoss,
+          "testAccuracy",
+          lastAccuracy,
+          "seconds",
+          seconds,
+          "evalSeconds",
+          evalSeconds);
       epochStart = System.nanoTime(); // evaluation and reporting excluded from training time
     }
   }

@@ -38,12 +38,25 @@ public record TrainRequest(
     hidden = hidden.clone();
   }
 
-  /** The canonical request for {@code route}: MNIST, 512-512 ReLU, Adam 1e-3, batch 128, 5 epochs. */
+  /**
+   * The canonical request for {@code route}: MNIST, 512-512 ReLU, Adam 1e-3, batch 128, 5 epochs.
+   */
   public static TrainRequest defaults(String route) {
     TrainingConfig d = TrainingConfig.defaults();
     return new TrainRequest(
-        route, "mnist", null, new int[] {512, 512}, Activation.RELU, d.optimizer(),
-        d.learningRate(), d.batchSize(), d.epochs(), d.seed(), d.threads(), 0, 0);
+        route,
+        "mnist",
+        null,
+        new int[] {512, 512},
+        Activation.RELU,
+        d.optimizer(),
+        d.learningRate(),
+        d.batchSize(),
+        d.epochs(),
+        d.seed(),
+        d.threads(),
+        0,
+        0);
   }
 
   @Override
@@ -113,8 +126,10 @@ public record TrainRequest(
     m.remove("dataset");
     String dir = m.remove("data-dir");
     int[] hidden = m.containsKey("hidden") ? parseHidden(m.remove("hidden")) : d.hidden;
-    Activation activation = m.containsKey("activation") ? Activation.parse(m.remove("activation")) : d.activation;
-    OptimizerKind optimizer = m.containsKey("optimizer") ? OptimizerKind.parse(m.remove("optimizer")) : d.optimizer;
+    Activation activation =
+        m.containsKey("activation") ? Activation.parse(m.remove("activation")) : d.activation;
+    OptimizerKind optimizer =
+        m.containsKey("optimizer") ? OptimizerKind.parse(m.remove("optimizer")) : d.optimizer;
     double lr = number(m, "lr", d.learningRate);
     int batch = (int) number(m, "batch-size", d.batchSize);
     int epochs = (int) number(m, "epochs", d.epochs);
@@ -126,8 +141,19 @@ public record TrainRequest(
       throw new IllegalArgumentException("unknown worker train options " + m.keySet());
     }
     return new TrainRequest(
-        d.route, dataset, dir == null ? null : Path.of(dir), hidden, activation, optimizer, lr,
-        batch, epochs, seed, threads, limit, testLimit);
+        d.route,
+        dataset,
+        dir == null ? null : Path.of(dir),
+        hidden,
+        activation,
+        optimizer,
+        lr,
+        batch,
+        epochs,
+        seed,
+        threads,
+        limit,
+        testLimit);
   }
 
   private static double number(Map<String, String> m, String key, double fallback) {

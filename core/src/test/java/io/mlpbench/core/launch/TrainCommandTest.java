@@ -43,10 +43,13 @@ class TrainCommandTest {
     // the fake predicts class 0 always; 3 of the 4 test labels are 0, so accuracy is exactly 0.75
     List<JsonNode> messages = run(new FakeRoute(new float[] {0.5f, 0.4f, 0.3f}), 3);
     assertThat(types(messages)).startsWith("start").endsWith("done").contains("batch");
-    List<JsonNode> epochs = messages.stream().filter(m -> m.get("type").asText().equals("epoch")).toList();
+    List<JsonNode> epochs =
+        messages.stream().filter(m -> m.get("type").asText().equals("epoch")).toList();
     assertThat(epochs).hasSize(3);
-    // the mean over the epoch's 2 batches of a constant per-epoch loss is that loss (float -> double)
-    assertThat(epochs.get(1).get("loss").asDouble()).isCloseTo(0.4, org.assertj.core.data.Offset.offset(1e-6));
+    // the mean over the epoch's 2 batches of a constant per-epoch loss is that loss (float ->
+    // double)
+    assertThat(epochs.get(1).get("loss").asDouble())
+        .isCloseTo(0.4, org.assertj.core.data.Offset.offset(1e-6));
     assertThat(epochs.get(2).get("testAccuracy").asDouble()).isEqualTo(0.75);
     JsonNode done = messages.get(messages.size() - 1);
     assertThat(done.get("finalTestAccuracy").asDouble()).isEqualTo(0.75);
@@ -57,7 +60,9 @@ class TrainCommandTest {
   @Test
   void nanLossEndsWithFailedMessageAndFailureStatus() throws Exception {
     ByteArrayOutputStream bytes = new ByteArrayOutputStream();
-    int status = command(bytes).train(new FakeRoute(new float[] {0.5f, Float.NaN}), data(), data(), request(3));
+    int status =
+        command(bytes)
+            .train(new FakeRoute(new float[] {0.5f, Float.NaN}), data(), data(), request(3));
     List<JsonNode> messages = parse(bytes);
     assertThat(status).isEqualTo(TrainCommand.FAILED_STATUS);
     JsonNode last = messages.get(messages.size() - 1);
@@ -85,7 +90,19 @@ class TrainCommandTest {
   private static TrainRequest request(int epochs) {
     TrainRequest d = TrainRequest.defaults("fake");
     return new TrainRequest(
-        "fake", "mnist", null, new int[] {3}, d.activation(), d.optimizer(), 1e-3, 2, epochs, 42, 1, 0, 0);
+        "fake",
+        "mnist",
+        null,
+        new int[] {3},
+        d.activation(),
+        d.optimizer(),
+        1e-3,
+        2,
+        epochs,
+        42,
+        1,
+        0,
+        0);
   }
 
   private static List<JsonNode> run(Route route, int epochs) throws Exception {

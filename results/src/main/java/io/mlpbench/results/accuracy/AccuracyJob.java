@@ -27,21 +27,33 @@ public final class AccuracyJob {
    * @param benchProfile recorded with the settings (quick or full)
    */
   public static RunRecord run(
-      Path root, Path outDir, List<String> routes, List<Long> seeds, TrainRequest template,
-      String benchProfile, long timeoutMinutes, RunProgress progress, PrintStream out, String suiteVersion)
+      Path root,
+      Path outDir,
+      List<String> routes,
+      List<Long> seeds,
+      TrainRequest template,
+      String benchProfile,
+      long timeoutMinutes,
+      RunProgress progress,
+      PrintStream out,
+      String suiteVersion)
       throws IOException {
     Instant started = Instant.now();
     RouteCatalog catalog = RouteCatalog.discover(root, template.threads());
     catalog.problems().forEach(p -> out.println("route module not available: " + p));
     if (catalog.entries().isEmpty()) {
       throw new IllegalStateException(
-          "no built route module under " + root + " (each needs target/route-classpath.txt);"
+          "no built route module under "
+              + root
+              + " (each needs target/route-classpath.txt);"
               + " build them with: mvn -B install -DskipTests");
     }
     List<RouteCatalog.Entry> selected = catalog.select(routes);
     EnvironmentRecord env =
-        EnvironmentCapture.capture(root, selected, List.of(AccuracyRunner.HEAP), template.threads(), suiteVersion);
-    out.printf("accuracy: %d route(s) x %d seed(s), %d epochs each; logs in %s%n",
+        EnvironmentCapture.capture(
+            root, selected, List.of(AccuracyRunner.HEAP), template.threads(), suiteVersion);
+    out.printf(
+        "accuracy: %d route(s) x %d seed(s), %d epochs each; logs in %s%n",
         selected.size(), seeds.size(), template.epochs(), outDir.resolve("logs"));
     AccuracyRunner runner = new AccuracyRunner(progress, outDir.resolve("logs"), timeoutMinutes);
     List<AccuracyResult> results = runner.run(selected, seeds, template);
@@ -53,16 +65,30 @@ public final class AccuracyJob {
         "accuracy",
         null,
         env,
-        settings(template, seeds, selected.stream().map(RouteCatalog.Entry::id).toList(), benchProfile),
+        settings(
+            template, seeds, selected.stream().map(RouteCatalog.Entry::id).toList(), benchProfile),
         results,
         List.of());
   }
 
-  static RunSettings settings(TrainRequest t, List<Long> seeds, List<String> routes, String profile) {
+  static RunSettings settings(
+      TrainRequest t, List<Long> seeds, List<String> routes, String profile) {
     var config = t.config();
     List<Integer> layers = Arrays.stream(t.spec(784, 10).layerSizes()).boxed().toList();
     return new RunSettings(
-        t.dataset(), layers, t.activation().id(), t.optimizer().id(), t.learningRate(), config.beta1(),
-        config.beta2(), config.epsilon(), t.batchSize(), t.epochs(), seeds, t.threads(), routes, profile);
+        t.dataset(),
+        layers,
+        t.activation().id(),
+        t.optimizer().id(),
+        t.learningRate(),
+        config.beta1(),
+        config.beta2(),
+        config.epsilon(),
+        t.batchSize(),
+        t.epochs(),
+        seeds,
+        t.threads(),
+        routes,
+        profile);
   }
 }

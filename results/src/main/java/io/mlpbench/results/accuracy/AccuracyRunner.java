@@ -25,9 +25,9 @@ import java.util.concurrent.TimeUnit;
 
 /**
  * Trains every selected route for every seed, each run in a fresh JVM of its own route module
- * (classpath, environment and JVM flags as the route declares), and collects the results. Routes
- * of one seed start from the same initial parameters and batch order because the worker derives
- * both from the seed with the shared code ({@code Parameters.initial}, {@code Batcher}).
+ * (classpath, environment and JVM flags as the route declares), and collects the results. Routes of
+ * one seed start from the same initial parameters and batch order because the worker derives both
+ * from the seed with the shared code ({@code Parameters.initial}, {@code Batcher}).
  */
 public final class AccuracyRunner {
   /** Same heap limit as the benchmarks runner, so peak RSS compares across the two. */
@@ -35,7 +35,8 @@ public final class AccuracyRunner {
 
   /** Thread variables a caller's shell may carry; removed unless the route sets them. */
   private static final List<String> INHERITED_THREAD_VARIABLES =
-      List.of("OMP_NUM_THREADS", "MKL_NUM_THREADS", "OPENBLAS_NUM_THREADS", "TF_NUM_INTRAOP_THREADS");
+      List.of(
+          "OMP_NUM_THREADS", "MKL_NUM_THREADS", "OPENBLAS_NUM_THREADS", "TF_NUM_INTRAOP_THREADS");
 
   private final RunProgress progress;
   private final Path logDir;
@@ -47,8 +48,11 @@ public final class AccuracyRunner {
     this.timeoutMinutes = timeoutMinutes;
   }
 
-  /** Runs {@code template} (its route and seed replaced) for every entry and seed, in seed order. */
-  public List<AccuracyResult> run(List<RouteCatalog.Entry> entries, List<Long> seeds, TrainRequest template)
+  /**
+   * Runs {@code template} (its route and seed replaced) for every entry and seed, in seed order.
+   */
+  public List<AccuracyResult> run(
+      List<RouteCatalog.Entry> entries, List<Long> seeds, TrainRequest template)
       throws IOException {
     Files.createDirectories(logDir);
     List<AccuracyResult> results = new ArrayList<>();
@@ -62,8 +66,19 @@ public final class AccuracyRunner {
 
   static TrainRequest withRouteAndSeed(TrainRequest t, String route, long seed) {
     return new TrainRequest(
-        route, t.dataset(), t.dataDir(), t.hidden(), t.activation(), t.optimizer(), t.learningRate(),
-        t.batchSize(), t.epochs(), seed, t.threads(), t.trainLimit(), t.testLimit());
+        route,
+        t.dataset(),
+        t.dataDir(),
+        t.hidden(),
+        t.activation(),
+        t.optimizer(),
+        t.learningRate(),
+        t.batchSize(),
+        t.epochs(),
+        seed,
+        t.threads(),
+        t.trainLimit(),
+        t.testLimit());
   }
 
   /** One route, one seed, one JVM. */
@@ -85,7 +100,8 @@ public final class AccuracyRunner {
     args.add("train");
     args.addAll(request.toArgs());
     ProcessBuilder builder =
-        RouteJvm.builder(entry.module(), List.of(), Map.of(), jvmArgs, RouteWorker.class.getName(), args);
+        RouteJvm.builder(
+            entry.module(), List.of(), Map.of(), jvmArgs, RouteWorker.class.getName(), args);
     Map<String, String> env = builder.environment();
     INHERITED_THREAD_VARIABLES.forEach(env::remove);
     env.putAll(d.environment());
@@ -101,7 +117,8 @@ public final class AccuracyRunner {
       Process process = builder.start();
       process.getOutputStream().close();
       try (BufferedReader reader =
-          new BufferedReader(new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8))) {
+          new BufferedReader(
+              new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8))) {
         String line;
         while ((line = reader.readLine()) != null) {
           JsonNode message = transcript.accept(line);
@@ -138,7 +155,9 @@ public final class AccuracyRunner {
     try {
       Deque<String> last = new ArrayDeque<>();
       for (String line : Files.readAllLines(file, StandardCharsets.UTF_8)) {
-        if (line.isBlank() || line.startsWith("# ") || line.startsWith("WARNING: Using incubator")) {
+        if (line.isBlank()
+            || line.startsWith("# ")
+            || line.startsWith("WARNING: Using incubator")) {
           continue;
         }
         last.addLast(line.strip());

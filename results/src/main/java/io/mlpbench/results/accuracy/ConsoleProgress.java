@@ -50,7 +50,8 @@ public final class ConsoleProgress implements RunProgress {
         if (bar != null) {
           bar.setExtraMessage(
               String.format(
-                  "loss %.4f acc %.4f", m.path("loss").asDouble(), m.path("testAccuracy").asDouble()));
+                  "loss %.4f acc %.4f",
+                  m.path("loss").asDouble(), m.path("testAccuracy").asDouble()));
           closeBar();
         }
       }
@@ -66,7 +67,8 @@ public final class ConsoleProgress implements RunProgress {
           "%-12s seed %d: test accuracy %.4f after %d epochs, %.1f s training%n",
           route, r.seed(), r.finalTestAccuracy(), r.epochs().size(), r.trainingSeconds());
     } else {
-      out.printf("%-12s seed %d: FAILED in epoch %s: %s%n", route, r.seed(), r.failedEpoch(), r.failure());
+      out.printf(
+          "%-12s seed %d: FAILED in epoch %s: %s%n", route, r.seed(), r.failedEpoch(), r.failure());
     }
   }
 

@@ -10,9 +10,9 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * The messages of one {@code RouteWorker train} run (see {@code io.mlpbench.core.launch.TrainCommand}),
- * turned into an {@link AccuracyResult}. Anything short of a {@code done} message with every epoch
- * finite is a failed run, with the epoch and the reason.
+ * The messages of one {@code RouteWorker train} run (see {@code
+ * io.mlpbench.core.launch.TrainCommand}), turned into an {@link AccuracyResult}. Anything short of
+ * a {@code done} message with every epoch finite is a failed run, with the epoch and the reason.
  */
 public final class WorkerTranscript {
   private static final ObjectMapper JSON = new ObjectMapper();
@@ -35,8 +35,8 @@ public final class WorkerTranscript {
   }
 
   /**
-   * Reads one stdout line of the worker; returns the decoded message or null for ordinary output.
-   * A malformed message is a failure of the run (the protocol is ours, so it must not happen).
+   * Reads one stdout line of the worker; returns the decoded message or null for ordinary output. A
+   * malformed message is a failure of the run (the protocol is ours, so it must not happen).
    */
   public JsonNode accept(String line) {
     if (!WorkerProtocol.isMessage(line)) {
@@ -51,7 +51,8 @@ public final class WorkerTranscript {
     }
     switch (m.path("type").asText()) {
       case "epoch" -> epoch(m);
-      case "failed" -> failOnce(m.path("epoch").asInt(nextEpoch()), m.path("reason").asText("unknown"));
+      case "failed" ->
+          failOnce(m.path("epoch").asInt(nextEpoch()), m.path("reason").asText("unknown"));
       case "done" -> done = m;
       default -> {
         // start and batch: progress only
@@ -72,7 +73,8 @@ public final class WorkerTranscript {
       failOnce(epoch, "epoch " + epoch + " reported no test accuracy");
       return;
     }
-    epochs.add(new EpochResult(epoch, loss.asDouble(), acc.asDouble(), m.path("seconds").asDouble()));
+    epochs.add(
+        new EpochResult(epoch, loss.asDouble(), acc.asDouble(), m.path("seconds").asDouble()));
   }
 
   private void failOnce(int epoch, String reason) {
@@ -97,27 +99,55 @@ public final class WorkerTranscript {
    */
   public AccuracyResult finish(int exitCode, String outputTail) {
     if (failure == null && (done == null || exitCode != 0)) {
-      String tail = outputTail == null || outputTail.isBlank() ? "" : "; last output: " + outputTail.strip();
+      String tail =
+          outputTail == null || outputTail.isBlank() ? "" : "; last output: " + outputTail.strip();
       failOnce(
           epochs.size() + 1,
-          (done == null ? "worker exited with status " + exitCode + " before finishing" : "worker exited with status " + exitCode)
+          (done == null
+                  ? "worker exited with status " + exitCode + " before finishing"
+                  : "worker exited with status " + exitCode)
               + tail);
     }
     double trainingSeconds = epochs.stream().mapToDouble(EpochResult::seconds).sum();
     if (failure != null) {
       return new AccuracyResult(
-          route.id(), route.framework(), route.frameworkVersion(), route.style(), seed,
-          AccuracyResult.FAILED, failure, failedEpoch, epochs(), null, null, null,
-          rss(), threads, trainingSeconds);
+          route.id(),
+          route.framework(),
+          route.frameworkVersion(),
+          route.style(),
+          seed,
+          AccuracyResult.FAILED,
+          failure,
+          failedEpoch,
+          epochs(),
+          null,
+          null,
+          null,
+          rss(),
+          threads,
+          trainingSeconds);
     }
     TimeToAccuracy t = TimeToAccuracy.of(epochs, TimeToAccuracy.TARGET);
-    double finalAccuracy = done.path("finalTestAccuracy").isNumber()
-        ? done.get("finalTestAccuracy").asDouble()
-        : epochs.get(epochs.size() - 1).testAccuracy();
+    double finalAccuracy =
+        done.path("finalTestAccuracy").isNumber()
+            ? done.get("finalTestAccuracy").asDouble()
+            : epochs.get(epochs.size() - 1).testAccuracy();
     return new AccuracyResult(
-        route.id(), route.framework(), route.frameworkVersion(), route.style(), seed,
-        AccuracyResult.OK, null, null, epochs(), finalAccuracy, t.epoch(), t.seconds(),
-        rss(), threads, trainingSeconds);
+        route.id(),
+        route.framework(),
+        route.frameworkVersion(),
+        route.style(),
+        seed,
+        AccuracyResult.OK,
+        null,
+        null,
+        epochs(),
+        finalAccuracy,
+        t.epoch(),
+        t.seconds(),
+        rss(),
+        threads,
+        trainingSeconds);
   }
 
   private Long rss() {

@@ -26,7 +26,9 @@ final class AccuracyCommand implements Callable<Integer> {
 
   @Mixin HistoryOptions history = new HistoryOptions();
 
-  @Option(names = "--no-history", description = "Do not append this run to the history (e.g. smoke runs).")
+  @Option(
+      names = "--no-history",
+      description = "Do not append this run to the history (e.g. smoke runs).")
   boolean noHistory;
 
   @Override
@@ -35,14 +37,23 @@ final class AccuracyCommand implements Callable<Integer> {
     long start = System.nanoTime();
     RunRecord record =
         AccuracyJob.run(
-            options.root(), options.outDir(), options.routes, options.seedList(), template,
-            options.profile.name(), options.timeoutMinutes, new ConsoleProgress(System.out), System.out,
+            options.root(),
+            options.outDir(),
+            options.routes,
+            options.seedList(),
+            template,
+            options.profile.name(),
+            options.timeoutMinutes,
+            new ConsoleProgress(System.out),
+            System.out,
             SuiteVersion.current());
-    ReportModel model = ReportCommand.write(options.root(), options.outDir(), record, null, System.out);
+    ReportModel model =
+        ReportCommand.write(options.root(), options.outDir(), record, null, System.out);
     if (!noHistory) {
       appendToHistory(history, model.record());
     }
-    RunHistory.record(options.root(), record, System.out); // accuracy only: older JMH results are not this run's
+    RunHistory.record(
+        options.root(), record, System.out); // accuracy only: older JMH results are not this run's
     System.out.printf("accuracy: done in %.0f s%n", (System.nanoTime() - start) / 1e9);
     return record.accuracy().stream().allMatch(r -> r.ok()) ? 0 : 1;
   }
@@ -51,7 +62,10 @@ final class AccuracyCommand implements Callable<Integer> {
   static void appendToHistory(HistoryOptions history, RunRecord record) {
     var store = history.fileStore();
     boolean added = store.append(record);
-    System.out.println((added ? "history: recorded run " : "history: run already recorded ")
-        + record.runId() + " in " + store.historyDir());
+    System.out.println(
+        (added ? "history: recorded run " : "history: run already recorded ")
+            + record.runId()
+            + " in "
+            + store.historyDir());
   }
 }

@@ -15,17 +15,20 @@ import picocli.CommandLine.Option;
 final class ListCommand implements Callable<Integer> {
   @Option(
       names = "--threads",
-      description = "Thread count the launch settings are shown for (default: all cores, ${DEFAULT-VALUE}).")
+      description =
+          "Thread count the launch settings are shown for (default: all cores, ${DEFAULT-VALUE}).")
   int threads = Runtime.getRuntime().availableProcessors();
 
   @Override
   public Integer call() {
     RouteCatalog catalog = RouteCatalog.discover(RouteModules.projectRoot(), threads);
-    System.out.printf("%-14s %-12s %-22s %-7s %s%n", "route", "framework", "version", "style", "module");
+    System.out.printf(
+        "%-14s %-12s %-22s %-7s %s%n", "route", "framework", "version", "style", "module");
     for (RouteCatalog.Entry e : catalog.entries()) {
       RouteDescriptor d = e.descriptor();
       System.out.printf(
-          "%-14s %-12s %-22s %-7s %s%n", d.id(), d.framework(), d.frameworkVersion(), d.style(), e.module().name());
+          "%-14s %-12s %-22s %-7s %s%n",
+          d.id(), d.framework(), d.frameworkVersion(), d.style(), e.module().name());
     }
     for (String problem : catalog.problems()) {
       System.out.println("not available: " + problem);

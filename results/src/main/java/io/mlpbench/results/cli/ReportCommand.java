@@ -26,13 +26,21 @@ import picocli.CommandLine.Option;
       "<out>/results.json) and the newest results/jmh/jmh-*.json (throughput marked n/a when none)."
     })
 final class ReportCommand implements Callable<Integer> {
-  @Option(names = "--out", paramLabel = "DIR", description = "Report directory (default <checkout>/results/latest).")
+  @Option(
+      names = "--out",
+      paramLabel = "DIR",
+      description = "Report directory (default <checkout>/results/latest).")
   Path out;
 
-  @Option(names = "--from", paramLabel = "FILE", description = "Run record to report (default <out>/results.json).")
+  @Option(
+      names = "--from",
+      paramLabel = "FILE",
+      description = "Run record to report (default <out>/results.json).")
   Path from;
 
-  @Option(names = "--jmh", paramLabel = "FILE",
+  @Option(
+      names = "--jmh",
+      paramLabel = "FILE",
       description = "JMH results JSON to use (default the newest results/jmh/jmh-*.json).")
   Path jmh;
 
@@ -42,8 +50,10 @@ final class ReportCommand implements Callable<Integer> {
     Path dir = out != null ? out.toAbsolutePath() : root.resolve("results/latest");
     Path source = from != null ? from : dir.resolve("results.json");
     if (!Files.isRegularFile(source)) {
-      System.err.println("report: no run record at " + source
-          + "; run `mlp-bench accuracy` first or pass --from <results.json>");
+      System.err.println(
+          "report: no run record at "
+              + source
+              + "; run `mlp-bench accuracy` first or pass --from <results.json>");
       return 2;
     }
     if (jmh != null && !Files.isRegularFile(jmh)) {
@@ -55,8 +65,10 @@ final class ReportCommand implements Callable<Integer> {
   }
 
   /** Writes the report for {@code record} into {@code dir}; {@code jmhFile} null = newest. */
-  static ReportModel write(Path root, Path dir, RunRecord record, Path jmhFile, PrintStream out) throws IOException {
-    Optional<Path> file = jmhFile != null ? Optional.of(jmhFile) : JmhResults.newest(root.resolve("results/jmh"));
+  static ReportModel write(Path root, Path dir, RunRecord record, Path jmhFile, PrintStream out)
+      throws IOException {
+    Optional<Path> file =
+        jmhFile != null ? Optional.of(jmhFile) : JmhResults.newest(root.resolve("results/jmh"));
     JmhResults jmh = null;
     if (file.isPresent()) {
       try {
@@ -66,10 +78,17 @@ final class ReportCommand implements Callable<Integer> {
       }
     }
     // the regression check against the history's baseline and recent runs (compare's rules)
-    List<Table> regression = ReportSection.tables(root.resolve("results"), ReportWriter.withThroughput(record, jmh));
+    List<Table> regression =
+        ReportSection.tables(root.resolve("results"), ReportWriter.withThroughput(record, jmh));
     ReportModel model = ReportWriter.write(dir, record, jmh, regression);
-    out.println("report: wrote " + ReportWriter.FILES + " to " + dir
-        + (jmh == null ? " (no JMH results: throughput n/a)" : " (throughput from " + jmh.source().getFileName() + ")"));
+    out.println(
+        "report: wrote "
+            + ReportWriter.FILES
+            + " to "
+            + dir
+            + (jmh == null
+                ? " (no JMH results: throughput n/a)"
+                : " (throughput from " + jmh.source().getFileName() + ")"));
     return model;
   }
 }

@@ -39,10 +39,15 @@ final class RunCommand implements Callable<Integer> {
 
   @Mixin HistoryOptions history = new HistoryOptions();
 
-  @Option(names = "--no-history", description = "Do not append this run to the history (compare then sees the previous newest run).")
+  @Option(
+      names = "--no-history",
+      description =
+          "Do not append this run to the history (compare then sees the previous newest run).")
   boolean noHistory;
 
-  @Option(names = "--skip-timing", description = "Skip the JMH timing stage (report uses the newest existing JMH results).")
+  @Option(
+      names = "--skip-timing",
+      description = "Skip the JMH timing stage (report uses the newest existing JMH results).")
   boolean skipTiming;
 
   @CommandLine.Spec CommandLine.Model.CommandSpec spec;
@@ -60,34 +65,56 @@ final class RunCommand implements Callable<Integer> {
       outcome.put("timing", stage(() -> timing(root, template)));
     }
     RunRecord[] record = new RunRecord[1];
-    outcome.put("accuracy", stage(() -> {
-      record[0] = AccuracyJob.run(root, options.outDir(), options.routes, options.seedList(), template,
-          options.profile.name(), options.timeoutMinutes, new ConsoleProgress(System.out), System.out,
-          SuiteVersion.current());
-      long failed = record[0].accuracy().stream().filter(r -> !r.ok()).count();
-      return failed == 0 ? "ok" : "failed: " + failed + " run(s) failed (see the report's Failed runs)";
-    }));
-    outcome.put("report", stage(() -> {
-      if (record[0] == null) {
-        return "failed: no accuracy results to report";
-      }
-      RunRecord reported = ReportCommand.write(root, options.outDir(), record[0], null, System.out).record();
-      // with fresh timing the record carries this run's JMH samples; skipped timing would add stale ones
-      RunHistory.record(root, skipTiming ? record[0] : reported, System.out);
-      return "ok";
-    }));
+    outcome.put(
+        "accuracy",
+        stage(
+            () -> {
+              record[0] =
+                  AccuracyJob.run(
+                      root,
+                      options.outDir(),
+                      options.routes,
+                      options.seedList(),
+                      template,
+                      options.profile.name(),
+                      options.timeoutMinutes,
+                      new ConsoleProgress(System.out),
+                      System.out,
+                      SuiteVersion.current());
+              long failed = record[0].accuracy().stream().filter(r -> !r.ok()).count();
+              return failed == 0
+                  ? "ok"
+                  : "failed: " + failed + " run(s) failed (see the report's Failed runs)";
+            }));
+    outcome.put(
+        "report",
+        stage(
+            () -> {
+              if (record[0] == null) {
+                return "failed: no accuracy results to report";
+              }
+              RunRecord reported =
+                  ReportCommand.write(root, options.outDir(), record[0], null, System.out).record();
+              // with fresh timing the record carries this run's JMH samples; skipped timing would
+              // add stale ones
+              RunHistory.record(root, skipTiming ? record[0] : reported, System.out);
+              return "ok";
+            }));
     CommandLine compare = spec.root().subcommands().get("compare");
     if (compare == null) {
       outcome.put("compare", "skipped (no compare command installed)");
     } else {
-      outcome.put("compare", stage(() -> {
-        List<String> args = new ArrayList<>(List.of("--out", options.outDir().toString()));
-        if (history.historyDir != null) {
-          args.addAll(List.of("--history-dir", history.historyDir.toString()));
-        }
-        int status = compare.execute(args.toArray(String[]::new));
-        return status == 0 ? "ok" : "failed: compare exited with " + status;
-      }));
+      outcome.put(
+          "compare",
+          stage(
+              () -> {
+                List<String> args = new ArrayList<>(List.of("--out", options.outDir().toString()));
+                if (history.historyDir != null) {
+                  args.addAll(List.of("--history-dir", history.historyDir.toString()));
+                }
+                int status = compare.execute(args.toArray(String[]::new));
+                return status == 0 ? "ok" : "failed: compare exited with " + status;
+              }));
     }
     System.out.println();
     System.out.printf("run: finished in %.0f s%n", (System.nanoTime() - start) / 1e9);
@@ -113,7 +140,9 @@ final class RunCommand implements Callable<Integer> {
     Path classes = root.resolve("benchmarks/target/classes");
     Path cpFile = root.resolve("benchmarks/target/bench-classpath.txt");
     if (!Files.isDirectory(classes) || !Files.isRegularFile(cpFile)) {
-      return "failed: benchmarks module not built (" + cpFile + " missing); run mvn -B install -DskipTests";
+      return "failed: benchmarks module not built ("
+          + cpFile
+          + " missing); run mvn -B install -DskipTests";
     }
     List<String> command = new ArrayList<>();
     command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());

@@ -28,58 +28,100 @@ final class RunOptions {
   @Spec(Spec.Target.MIXEE)
   CommandSpec spec;
 
-  @Option(names = "--routes", split = ",", paramLabel = "ID",
+  @Option(
+      names = "--routes",
+      split = ",",
+      paramLabel = "ID",
       description = "Comma-separated route ids (see `mlp-bench list`); default every built route.")
   List<String> routes = new ArrayList<>();
 
-  @Option(names = "--epochs", paramLabel = "N", description = "Training epochs per run (default ${DEFAULT-VALUE}).")
+  @Option(
+      names = "--epochs",
+      paramLabel = "N",
+      description = "Training epochs per run (default ${DEFAULT-VALUE}).")
   int epochs = 5;
 
-  @Option(names = "--seeds", paramLabel = "N",
+  @Option(
+      names = "--seeds",
+      paramLabel = "N",
       description = "Number of seeds (42, 43, ...); default 1, or 3 with --profile full.")
   Integer seeds;
 
-  @Option(names = "--profile", paramLabel = "quick|full",
-      description = "quick (default): 1 seed, JMH quick profile; full: 3 seeds, JMH full profile (~1 h of timing).")
+  @Option(
+      names = "--profile",
+      paramLabel = "quick|full",
+      description =
+          "quick (default): 1 seed, JMH quick profile; full: 3 seeds, JMH full profile (~1 h of timing).")
   Profile profile = Profile.quick;
 
-  @Option(names = "--dataset", paramLabel = "mnist|fashion", description = "Dataset (default ${DEFAULT-VALUE}).")
+  @Option(
+      names = "--dataset",
+      paramLabel = "mnist|fashion",
+      description = "Dataset (default ${DEFAULT-VALUE}).")
   String dataset = "mnist";
 
-  @Option(names = "--hidden", paramLabel = "SIZES",
-      description = "Hidden layer sizes, comma-separated (default ${DEFAULT-VALUE}: the canonical 784-512-512-10).")
+  @Option(
+      names = "--hidden",
+      paramLabel = "SIZES",
+      description =
+          "Hidden layer sizes, comma-separated (default ${DEFAULT-VALUE}: the canonical 784-512-512-10).")
   String hidden = "512,512";
 
-  @Option(names = "--activation", paramLabel = "relu|tanh|sigmoid",
+  @Option(
+      names = "--activation",
+      paramLabel = "relu|tanh|sigmoid",
       description = "Hidden activation (default ${DEFAULT-VALUE}).")
   String activation = "relu";
 
-  @Option(names = "--optimizer", paramLabel = "adam|sgd", description = "Optimizer (default ${DEFAULT-VALUE}).")
+  @Option(
+      names = "--optimizer",
+      paramLabel = "adam|sgd",
+      description = "Optimizer (default ${DEFAULT-VALUE}).")
   String optimizer = "adam";
 
-  @Option(names = "--lr", paramLabel = "RATE", description = "Learning rate (default ${DEFAULT-VALUE}).")
+  @Option(
+      names = "--lr",
+      paramLabel = "RATE",
+      description = "Learning rate (default ${DEFAULT-VALUE}).")
   double lr = 1e-3;
 
-  @Option(names = "--batch-size", paramLabel = "N", description = "Mini-batch size (default ${DEFAULT-VALUE}).")
+  @Option(
+      names = "--batch-size",
+      paramLabel = "N",
+      description = "Mini-batch size (default ${DEFAULT-VALUE}).")
   int batchSize = 128;
 
-  @Option(names = "--threads", paramLabel = "N",
+  @Option(
+      names = "--threads",
+      paramLabel = "N",
       description = "Compute threads per route JVM (default: all cores, ${DEFAULT-VALUE}).")
   int threads = Runtime.getRuntime().availableProcessors();
 
-  @Option(names = "--data-dir", paramLabel = "DIR",
-      description = "Directory holding the dataset's IDX files (default: the dataset module's cache, ~/.cache/mlp-bench).")
+  @Option(
+      names = "--data-dir",
+      paramLabel = "DIR",
+      description =
+          "Directory holding the dataset's IDX files (default: the dataset module's cache, ~/.cache/mlp-bench).")
   Path dataDir;
 
-  @Option(names = "--out", paramLabel = "DIR", description = "Report directory (default <checkout>/results/latest).")
+  @Option(
+      names = "--out",
+      paramLabel = "DIR",
+      description = "Report directory (default <checkout>/results/latest).")
   Path out;
 
-  @Option(names = "--train-limit", paramLabel = "N", hidden = true,
+  @Option(
+      names = "--train-limit",
+      paramLabel = "N",
+      hidden = true,
       description = "Train on the first N samples only (smoke tests; 0 = all).")
   int trainLimit;
 
-  @Option(names = "--timeout-minutes", paramLabel = "M",
-      description = "Kill a route run after M minutes and mark it failed (default ${DEFAULT-VALUE}).")
+  @Option(
+      names = "--timeout-minutes",
+      paramLabel = "M",
+      description =
+          "Kill a route run after M minutes and mark it failed (default ${DEFAULT-VALUE}).")
   long timeoutMinutes = 60;
 
   /** Checks every value, naming the option, what was expected and what was found. */
@@ -91,19 +133,27 @@ final class RunOptions {
     require(seedCount() > 0, "--seeds must be at least 1, found " + seedCount());
     require(timeoutMinutes > 0, "--timeout-minutes must be positive, found " + timeoutMinutes);
     require(trainLimit >= 0, "--train-limit must be 0 (all) or positive, found " + trainLimit);
-    require(Datasets.names().contains(dataset),
+    require(
+        Datasets.names().contains(dataset),
         "--dataset: expected one of " + Datasets.names() + ", found '" + dataset + "'");
     if (dataDir != null) {
-      require(Files.isDirectory(dataDir), "--data-dir: directory " + dataDir.toAbsolutePath() + " does not exist");
+      require(
+          Files.isDirectory(dataDir),
+          "--data-dir: directory " + dataDir.toAbsolutePath() + " does not exist");
     }
     int[] sizes;
     try {
-      sizes = Arrays.stream(hidden.split(",")).map(String::trim).mapToInt(Integer::parseInt).toArray();
+      sizes =
+          Arrays.stream(hidden.split(",")).map(String::trim).mapToInt(Integer::parseInt).toArray();
     } catch (NumberFormatException e) {
-      throw new ParameterException(spec.commandLine(),
-          "--hidden: expected comma-separated positive layer sizes like 512,512, found '" + hidden + "'");
+      throw new ParameterException(
+          spec.commandLine(),
+          "--hidden: expected comma-separated positive layer sizes like 512,512, found '"
+              + hidden
+              + "'");
     }
-    require(sizes.length > 0 && Arrays.stream(sizes).allMatch(s -> s > 0),
+    require(
+        sizes.length > 0 && Arrays.stream(sizes).allMatch(s -> s > 0),
         "--hidden: layer sizes must be positive, found '" + hidden + "'");
     Activation act;
     OptimizerKind opt;
@@ -114,8 +164,19 @@ final class RunOptions {
       throw new ParameterException(spec.commandLine(), e.getMessage());
     }
     return new TrainRequest(
-        "", dataset, dataDir == null ? null : dataDir.toAbsolutePath(), sizes, act, opt, lr, batchSize,
-        epochs, FIRST_SEED, threads, trainLimit, 0);
+        "",
+        dataset,
+        dataDir == null ? null : dataDir.toAbsolutePath(),
+        sizes,
+        act,
+        opt,
+        lr,
+        batchSize,
+        epochs,
+        FIRST_SEED,
+        threads,
+        trainLimit,
+        0);
   }
 
   int seedCount() {

@@ -35,11 +35,18 @@ public final class EnvironmentCapture {
    *     descriptors); {@code extraJvmArgs} are flags the runners add to every route JVM
    */
   public static EnvironmentRecord capture(
-      Path root, List<RouteCatalog.Entry> routes, List<String> extraJvmArgs, int threads, String suiteVersion) {
+      Path root,
+      List<RouteCatalog.Entry> routes,
+      List<String> extraJvmArgs,
+      int threads,
+      String suiteVersion) {
     List<String> cpuinfo = lines(Path.of("/proc/cpuinfo"));
     String cpuModel = firstValue(cpuinfo, "model name");
-    List<String> flags = Arrays.stream(firstValue(cpuinfo, "flags").split("\\s+"))
-        .filter(f -> !f.isBlank() && !f.equals(UNKNOWN)).sorted().toList();
+    List<String> flags =
+        Arrays.stream(firstValue(cpuinfo, "flags").split("\\s+"))
+            .filter(f -> !f.isBlank() && !f.equals(UNKNOWN))
+            .sorted()
+            .toList();
     int cores = Runtime.getRuntime().availableProcessors();
     long memory = memoryBytes();
     String os = os();
@@ -62,7 +69,10 @@ public final class EnvironmentCapture {
         cores,
         memory,
         os,
-        System.getProperty("java.vendor", UNKNOWN) + " (" + System.getProperty("java.vm.name", "") + ")",
+        System.getProperty("java.vendor", UNKNOWN)
+            + " ("
+            + System.getProperty("java.vm.name", "")
+            + ")",
         System.getProperty("java.runtime.version", System.getProperty("java.version", UNKNOWN)),
         ManagementFactory.getRuntimeMXBean().getInputArguments(),
         frameworks,
@@ -79,8 +89,11 @@ public final class EnvironmentCapture {
   /** Hash of CPU model, cores, memory and OS: equal on the same machine, whatever its name. */
   public static String fingerprint(String cpuModel, int cores, long memoryBytes, String os) {
     try {
-      byte[] digest = MessageDigest.getInstance("SHA-256")
-          .digest((cpuModel + "|" + cores + "|" + memoryBytes + "|" + os).getBytes(StandardCharsets.UTF_8));
+      byte[] digest =
+          MessageDigest.getInstance("SHA-256")
+              .digest(
+                  (cpuModel + "|" + cores + "|" + memoryBytes + "|" + os)
+                      .getBytes(StandardCharsets.UTF_8));
       return HexFormat.of().formatHex(digest, 0, 8);
     } catch (NoSuchAlgorithmException e) {
       throw new IllegalStateException("SHA-256 is required by every JVM", e);
@@ -97,8 +110,14 @@ public final class EnvironmentCapture {
   }
 
   static String os() {
-    String pretty = firstValue(lines(Path.of("/etc/os-release")), "PRETTY_NAME", '=').replace("\"", "");
-    String kernel = System.getProperty("os.name") + " " + System.getProperty("os.version") + " " + System.getProperty("os.arch");
+    String pretty =
+        firstValue(lines(Path.of("/etc/os-release")), "PRETTY_NAME", '=').replace("\"", "");
+    String kernel =
+        System.getProperty("os.name")
+            + " "
+            + System.getProperty("os.version")
+            + " "
+            + System.getProperty("os.arch");
     return pretty.equals(UNKNOWN) ? kernel : pretty + ", " + kernel;
   }
 

@@ -18,11 +18,21 @@ public final class NativeLibraries {
   /** Artifacts that carry or bind native code, as named in Maven jar file names. */
   static final List<String> NAMES =
       List.of(
-          "javacpp", "openblas", "mkl", "nd4j-native", "pytorch-native-cpu", "pytorch-jni",
-          "pytorch-engine", "tensorflow-core-native", "tensorflow-core-api", "onnxruntime", "jna");
+          "javacpp",
+          "openblas",
+          "mkl",
+          "nd4j-native",
+          "pytorch-native-cpu",
+          "pytorch-jni",
+          "pytorch-engine",
+          "tensorflow-core-native",
+          "tensorflow-core-api",
+          "onnxruntime",
+          "jna");
 
   private static final Pattern JAR =
-      Pattern.compile("^(.+?)-(\\d[\\w.]*(?:-[\\w.]*?\\d[\\w.]*)*?)(?:-(linux|macosx|windows)-[\\w]+)?\\.jar$");
+      Pattern.compile(
+          "^(.+?)-(\\d[\\w.]*(?:-[\\w.]*?\\d[\\w.]*)*?)(?:-(linux|macosx|windows)-[\\w]+)?\\.jar$");
 
   private NativeLibraries() {}
 

@@ -39,21 +39,30 @@ public final class Charts {
 
   /** Mean training loss per epoch, one line per route (mean over its successful seeds). */
   public static byte[] lossCurves(List<AccuracyResult> runs) throws IOException {
-    return png(lines("Training loss per epoch", "mean training loss", runs, EpochResult::meanLoss, false));
+    return png(
+        lines("Training loss per epoch", "mean training loss", runs, EpochResult::meanLoss, false));
   }
 
   /** Test accuracy after each epoch, one line per route (mean over its successful seeds). */
   public static byte[] accuracyCurves(List<AccuracyResult> runs) throws IOException {
-    return png(lines("Test accuracy per epoch", "test accuracy", runs, EpochResult::testAccuracy, true));
+    return png(
+        lines("Test accuracy per epoch", "test accuracy", runs, EpochResult::testAccuracy, true));
   }
 
-  /** Training samples/s per route with JMH's error as error bars; null when there is nothing to draw. */
+  /**
+   * Training samples/s per route with JMH's error as error bars; null when there is nothing to
+   * draw.
+   */
   public static byte[] throughputBars(List<RouteSummary> summaries) throws IOException {
     DefaultStatisticalCategoryDataset data = new DefaultStatisticalCategoryDataset();
     for (RouteSummary s : summaries) {
       ThroughputResult t = s.throughput();
       if (t != null && t.score() != null) {
-        data.add(t.score().doubleValue(), t.scoreError() == null ? 0.0 : t.scoreError().doubleValue(), "samples/s", s.route());
+        data.add(
+            t.score().doubleValue(),
+            t.scoreError() == null ? 0.0 : t.scoreError().doubleValue(),
+            "samples/s",
+            s.route());
       }
     }
     if (data.getColumnCount() == 0) {
@@ -66,31 +75,41 @@ public final class Charts {
     renderer.setErrorIndicatorPaint(Color.BLACK);
     renderer.setSeriesPaint(0, new Color(0x4C72B0));
     CategoryPlot plot = new CategoryPlot(data, x, y, renderer);
-    JFreeChart chart = new JFreeChart("Training throughput (JMH)", JFreeChart.DEFAULT_TITLE_FONT, plot, false);
+    JFreeChart chart =
+        new JFreeChart("Training throughput (JMH)", JFreeChart.DEFAULT_TITLE_FONT, plot, false);
     chart.setBackgroundPaint(Color.WHITE);
     return png(chart);
   }
 
   private static JFreeChart lines(
-      String title, String yLabel, List<AccuracyResult> runs, ToDoubleFunction<EpochResult> value, boolean accuracy) {
+      String title,
+      String yLabel,
+      List<AccuracyResult> runs,
+      ToDoubleFunction<EpochResult> value,
+      boolean accuracy) {
     Map<String, Map<Integer, double[]>> sums = new LinkedHashMap<>();
     for (AccuracyResult r : runs) {
       if (!r.ok()) {
         continue;
       }
       for (EpochResult e : r.epochs()) {
-        double[] acc = sums.computeIfAbsent(r.route(), k -> new TreeMap<>()).computeIfAbsent(e.epoch(), k -> new double[2]);
+        double[] acc =
+            sums.computeIfAbsent(r.route(), k -> new TreeMap<>())
+                .computeIfAbsent(e.epoch(), k -> new double[2]);
         acc[0] += value.applyAsDouble(e);
         acc[1]++;
       }
     }
     XYSeriesCollection data = new XYSeriesCollection();
-    sums.forEach((route, byEpoch) -> {
-      XYSeries series = new XYSeries(route);
-      byEpoch.forEach((epoch, s) -> series.add((double) epoch, s[0] / s[1]));
-      data.addSeries(series);
-    });
-    JFreeChart chart = ChartFactory.createXYLineChart(title, "epoch", yLabel, data, PlotOrientation.VERTICAL, true, false, false);
+    sums.forEach(
+        (route, byEpoch) -> {
+          XYSeries series = new XYSeries(route);
+          byEpoch.forEach((epoch, s) -> series.add((double) epoch, s[0] / s[1]));
+          data.addSeries(series);
+        });
+    JFreeChart chart =
+        ChartFactory.createXYLineChart(
+            title, "epoch", yLabel, data, PlotOrientation.VERTICAL, true, false, false);
     XYPlot plot = chart.getXYPlot();
     plot.setRenderer(new XYLineAndShapeRenderer(true, true));
     plot.setBackgroundPaint(Color.WHITE);

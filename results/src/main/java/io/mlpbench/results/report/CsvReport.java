@@ -11,10 +11,29 @@ import java.util.Locale;
  * kind=reference}) and failed run ({@code kind=failed}); plain numbers, empty when not available.
  */
 public final class CsvReport {
-  static final List<String> HEADERS = List.of(
-      "kind", "route", "framework", "version", "style", "seeds", "seed", "accuracy_mean", "accuracy_sd",
-      "accuracy_ci95", "epochs_to_97", "seconds_to_97", "training_seconds", "samples_per_s",
-      "samples_per_s_error", "gflops", "percent_of_peak", "peak_rss_bytes", "threads", "failed_epoch", "note");
+  static final List<String> HEADERS =
+      List.of(
+          "kind",
+          "route",
+          "framework",
+          "version",
+          "style",
+          "seeds",
+          "seed",
+          "accuracy_mean",
+          "accuracy_sd",
+          "accuracy_ci95",
+          "epochs_to_97",
+          "seconds_to_97",
+          "training_seconds",
+          "samples_per_s",
+          "samples_per_s_error",
+          "gflops",
+          "percent_of_peak",
+          "peak_rss_bytes",
+          "threads",
+          "failed_epoch",
+          "note");
 
   private CsvReport() {}
 
@@ -23,24 +42,81 @@ public final class CsvReport {
     for (RouteSummary r : model.summaries()) {
       ThroughputResult t = r.throughput();
       boolean tok = t != null && "ok".equals(t.status());
-      rows.add(List.of("result", r.route(), r.framework(), r.frameworkVersion(), r.style(),
-          Integer.toString(r.seeds()), "", num(r.meanAccuracy()), num(r.sd()), num(r.ci95()),
-          num(r.meanEpochsTo97()), num(r.meanSecondsTo97()), num(r.meanTrainingSeconds()),
-          tok ? num(t.score()) : "", tok ? num(t.scoreError()) : "", tok ? num(t.gflops()) : "",
-          tok ? num(t.percentOfPeak()) : "", r.peakRssBytes() == null ? "" : r.peakRssBytes().toString(),
-          Integer.toString(r.threads()), "",
-          model.jmh() == null ? ReportModel.NO_JMH : t == null ? ReportModel.NOT_IN_JMH : tok ? "" : "timing failed"));
+      rows.add(
+          List.of(
+              "result",
+              r.route(),
+              r.framework(),
+              r.frameworkVersion(),
+              r.style(),
+              Integer.toString(r.seeds()),
+              "",
+              num(r.meanAccuracy()),
+              num(r.sd()),
+              num(r.ci95()),
+              num(r.meanEpochsTo97()),
+              num(r.meanSecondsTo97()),
+              num(r.meanTrainingSeconds()),
+              tok ? num(t.score()) : "",
+              tok ? num(t.scoreError()) : "",
+              tok ? num(t.gflops()) : "",
+              tok ? num(t.percentOfPeak()) : "",
+              r.peakRssBytes() == null ? "" : r.peakRssBytes().toString(),
+              Integer.toString(r.threads()),
+              "",
+              model.jmh() == null
+                  ? ReportModel.NO_JMH
+                  : t == null ? ReportModel.NOT_IN_JMH : tok ? "" : "timing failed"));
     }
     for (ReferenceRow ref : ReferenceRow.SEED) {
-      rows.add(List.of("reference", ref.label(), ref.framework(), "", ref.style(), "", "",
-          num(ref.testAccuracy()), "", "", "", "", "", "", "", "", "", "", "", "",
-          "seed notes, not measured here: " + ref.conditions()));
+      rows.add(
+          List.of(
+              "reference",
+              ref.label(),
+              ref.framework(),
+              "",
+              ref.style(),
+              "",
+              "",
+              num(ref.testAccuracy()),
+              "",
+              "",
+              "",
+              "",
+              "",
+              "",
+              "",
+              "",
+              "",
+              "",
+              "",
+              "",
+              "seed notes, not measured here: " + ref.conditions()));
     }
     for (AccuracyResult f : model.failed()) {
-      rows.add(List.of("failed", f.route(), f.framework(), f.frameworkVersion(), f.style(), "",
-          Long.toString(f.seed()), "", "", "", "", "", num(f.trainingSeconds()), "", "", "", "", "",
-          Integer.toString(f.threads()), f.failedEpoch() == null ? "" : f.failedEpoch().toString(),
-          f.failure() == null ? "" : f.failure()));
+      rows.add(
+          List.of(
+              "failed",
+              f.route(),
+              f.framework(),
+              f.frameworkVersion(),
+              f.style(),
+              "",
+              Long.toString(f.seed()),
+              "",
+              "",
+              "",
+              "",
+              "",
+              num(f.trainingSeconds()),
+              "",
+              "",
+              "",
+              "",
+              "",
+              Integer.toString(f.threads()),
+              f.failedEpoch() == null ? "" : f.failedEpoch().toString(),
+              f.failure() == null ? "" : f.failure()));
     }
     StringBuilder csv = new StringBuilder(line(HEADERS));
     rows.forEach(r -> csv.append(line(r)));
@@ -58,7 +134,10 @@ public final class CsvReport {
   private static String line(List<String> cells) {
     List<String> quoted = new ArrayList<>();
     for (String c : cells) {
-      quoted.add(c.contains(",") || c.contains("\"") || c.contains("\n") ? "\"" + c.replace("\"", "\"\"") + "\"" : c);
+      quoted.add(
+          c.contains(",") || c.contains("\"") || c.contains("\n")
+              ? "\"" + c.replace("\"", "\"\"") + "\""
+              : c);
     }
     return String.join(",", quoted) + "\n";
   }

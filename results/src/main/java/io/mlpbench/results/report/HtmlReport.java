@@ -15,17 +15,25 @@ public final class HtmlReport {
 
   public static String render(ReportModel model, List<Table> extra, List<Chart> charts) {
     StringBuilder h = new StringBuilder();
-    h.append("<!DOCTYPE html>\n<html lang=\"en\"><head><meta charset=\"utf-8\"><title>mlp-bench report</title>\n")
+    h.append(
+            "<!DOCTYPE html>\n<html lang=\"en\"><head><meta charset=\"utf-8\"><title>mlp-bench report</title>\n")
         .append("<style>body{font-family:sans-serif;margin:2em;max-width:1400px}")
-        .append("table{border-collapse:collapse;margin:1em 0}td,th{border:1px solid #ccc;padding:4px 8px;text-align:left}")
-        .append("th{background:#f0f0f0}tr.reference td{font-style:italic;color:#555}p.note{color:#444;font-size:90%}")
+        .append(
+            "table{border-collapse:collapse;margin:1em 0}td,th{border:1px solid #ccc;padding:4px 8px;text-align:left}")
+        .append(
+            "th{background:#f0f0f0}tr.reference td{font-style:italic;color:#555}p.note{color:#444;font-size:90%}")
         .append("img{max-width:100%;border:1px solid #eee}</style></head><body>\n")
         .append("<h1>mlp-bench report</h1>\n");
     List<Table> sections = MarkdownReport.sections(model, extra);
     h.append(table(sections.get(0)));
     for (Chart c : charts) {
-      h.append("<h2>").append(escape(c.title())).append("</h2>\n<img alt=\"").append(escape(c.title()))
-          .append("\" src=\"data:image/png;base64,").append(Base64.getEncoder().encodeToString(c.png())).append("\">\n");
+      h.append("<h2>")
+          .append(escape(c.title()))
+          .append("</h2>\n<img alt=\"")
+          .append(escape(c.title()))
+          .append("\" src=\"data:image/png;base64,")
+          .append(Base64.getEncoder().encodeToString(c.png()))
+          .append("\">\n");
     }
     for (Table t : sections.subList(1, sections.size())) {
       h.append(table(t));
@@ -52,6 +60,9 @@ public final class HtmlReport {
   }
 
   static String escape(String s) {
-    return s.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;").replace("\"", "&quot;");
+    return s.replace("&", "&amp;")
+        .replace("<", "&lt;")
+        .replace(">", "&gt;")
+        .replace("\"", "&quot;");
   }
 }

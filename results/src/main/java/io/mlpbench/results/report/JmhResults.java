@@ -24,10 +24,13 @@ import java.util.stream.Stream;
  * @param source the JMH JSON file read
  * @param peakGflops machine GEMM peak by thread count, from the sidecar; empty when not calibrated
  */
-public record JmhResults(Path source, List<ThroughputResult> results, Map<Integer, Double> peakGflops) {
+public record JmhResults(
+    Path source, List<ThroughputResult> results, Map<Integer, Double> peakGflops) {
   private static final ObjectMapper JSON = new ObjectMapper();
+
   /** MNIST and Fashion-MNIST: 28 x 28 inputs, 10 classes. */
   private static final int INPUTS = 784;
+
   private static final int CLASSES = 10;
 
   public JmhResults {
@@ -42,11 +45,14 @@ public record JmhResults(Path source, List<ThroughputResult> results, Map<Intege
     }
     try (Stream<Path> files = Files.list(dir)) {
       return files
-          .filter(p -> {
-            String n = p.getFileName().toString();
-            return n.startsWith("jmh-") && n.endsWith(".json") && !n.endsWith("-meta.json");
-          })
-          .max(Comparator.comparing(JmhResults::modified).thenComparing(p -> p.getFileName().toString()));
+          .filter(
+              p -> {
+                String n = p.getFileName().toString();
+                return n.startsWith("jmh-") && n.endsWith(".json") && !n.endsWith("-meta.json");
+              })
+          .max(
+              Comparator.comparing(JmhResults::modified)
+                  .thenComparing(p -> p.getFileName().toString()));
     } catch (IOException e) {
       return Optional.empty();
     }
@@ -69,21 +75,29 @@ public record JmhResults(Path source, List<ThroughputResult> results, Map<Intege
       throw new IOException("cannot read JMH results " + file + ": " + e.getMessage(), e);
     }
     if (array == null || !array.isArray()) {
-      throw new IOException("JMH results " + file + ": expected a JSON array of benchmark results, found "
-          + (array == null ? "an empty file" : array.getNodeType()));
+      throw new IOException(
+          "JMH results "
+              + file
+              + ": expected a JSON array of benchmark results, found "
+              + (array == null ? "an empty file" : array.getNodeType()));
     }
     Map<Integer, Double> peaks = new TreeMap<>();
     List<ThroughputResult> results = new ArrayList<>();
-    Path meta = file.resolveSibling(file.getFileName().toString().replaceFirst("\\.json$", "-meta.json"));
+    Path meta =
+        file.resolveSibling(file.getFileName().toString().replaceFirst("\\.json$", "-meta.json"));
     JsonNode metaNode = Files.isRegularFile(meta) ? JSON.readTree(meta.toFile()) : null;
     if (metaNode != null) {
-      metaNode.path("peak").fields().forEachRemaining(e -> {
-        JsonNode g = e.getValue().path("gflops");
-        double score = g.isNumber() ? g.asDouble() : g.path("score").asDouble(Double.NaN);
-        if (Double.isFinite(score) && score > 0) {
-          peaks.put(Integer.parseInt(e.getKey()), score);
-        }
-      });
+      metaNode
+          .path("peak")
+          .fields()
+          .forEachRemaining(
+              e -> {
+                JsonNode g = e.getValue().path("gflops");
+                double score = g.isNumber() ? g.asDouble() : g.path("score").asDouble(Double.NaN);
+                if (Double.isFinite(score) && score > 0) {
+                  peaks.put(Integer.parseInt(e.getKey()), score);
+                }
+              });
     }
     for (JsonNode entry : array) {
       ThroughputResult r = result(entry, peaks);
@@ -93,10 +107,22 @@ public record JmhResults(Path source, List<ThroughputResult> results, Map<Intege
     }
     if (metaNode != null) {
       for (JsonNode job : metaNode.path("jobs")) {
-        if (job.path("kind").asText().equals("route") && !job.path("status").asText().equals("ok")) {
-          results.add(new ThroughputResult(
-              job.path("route").asText(), "train", 0, job.path("threads").asInt(), null, null, null,
-              List.of(), null, null, "failed", failureText(job, metaNode)));
+        if (job.path("kind").asText().equals("route")
+            && !job.path("status").asText().equals("ok")) {
+          results.add(
+              new ThroughputResult(
+                  job.path("route").asText(),
+                  "train",
+                  0,
+                  job.path("threads").asInt(),
+                  null,
+                  null,
+                  null,
+                  List.of(),
+                  null,
+                  null,
+                  "failed",
+                  failureText(job, metaNode)));
         }
       }
     }
@@ -116,7 +142,8 @@ public record JmhResults(Path source, List<ThroughputResult> results, Map<Intege
 
   private static ThroughputResult result(JsonNode e, Map<Integer, Double> peaks) {
     String name = e.path("benchmark").asText();
-    String benchmark = name.endsWith(".trainStep") ? "train" : name.endsWith(".predict") ? "infer" : null;
+    String benchmark =
+        name.endsWith(".trainStep") ? "train" : name.endsWith(".predict") ? "infer" : null;
     if (benchmark == null) {
       return null; // calibrations and anything else are not route throughput
     }
@@ -139,17 +166,34 @@ public record JmhResults(Path source, List<ThroughputResult> results, Map<Intege
     Double peak = peaks.get(threads);
     Double percent = gflops == null || peak == null ? null : 100 * gflops / peak;
     return new ThroughputResult(
-        params.path("route").asText(), benchmark, batch, threads, score, error, "samples/s", raw,
-        gflops, percent, "ok", null);
+        params.path("route").asText(),
+        benchmark,
+        batch,
+        threads,
+        score,
+        error,
+        "samples/s",
+        raw,
+        gflops,
+        percent,
+        "ok",
+        null);
   }
 
   private static Double number(JsonNode n, double scale) {
-    return n == null || !n.isNumber() || !Double.isFinite(n.asDouble()) ? null : n.asDouble() * scale;
+    return n == null || !n.isNumber() || !Double.isFinite(n.asDouble())
+        ? null
+        : n.asDouble() * scale;
   }
 
-  /** Training: 6 x weights (forward 2W, backward 4W); inference 2 x weights, as ModelSpec counts. */
+  /**
+   * Training: 6 x weights (forward 2W, backward 4W); inference 2 x weights, as ModelSpec counts.
+   */
   static long flopsPerSample(String hidden, String benchmark) {
-    int[] sizes = hidden.isBlank() ? new int[0] : Arrays.stream(hidden.split("[-,]")).mapToInt(Integer::parseInt).toArray();
+    int[] sizes =
+        hidden.isBlank()
+            ? new int[0]
+            : Arrays.stream(hidden.split("[-,]")).mapToInt(Integer::parseInt).toArray();
     long weights = 0;
     int in = INPUTS;
     for (int h : sizes) {
@@ -160,12 +204,18 @@ public record JmhResults(Path source, List<ThroughputResult> results, Map<Intege
     return (benchmark.equals("train") ? 6 : 2) * weights;
   }
 
-  /** The training result of {@code route} closest to the run's settings: same batch and threads first. */
+  /**
+   * The training result of {@code route} closest to the run's settings: same batch and threads
+   * first.
+   */
   public Optional<ThroughputResult> train(String route, int batchSize, int threads) {
     return results.stream()
         .filter(r -> r.route().equals(route) && r.benchmark().equals("train"))
-        .max(Comparator.comparingInt((ThroughputResult r) -> (r.batchSize() == batchSize ? 2 : 0) + (r.threads() == threads ? 1 : 0))
-            .thenComparing(r -> "ok".equals(r.status()) ? 1 : 0)
-            .thenComparingInt(ThroughputResult::threads));
+        .max(
+            Comparator.comparingInt(
+                    (ThroughputResult r) ->
+                        (r.batchSize() == batchSize ? 2 : 0) + (r.threads() == threads ? 1 : 0))
+                .thenComparing(r -> "ok".equals(r.status()) ? 1 : 0)
+                .thenComparingInt(ThroughputResult::threads));
   }
 }

@@ -42,7 +42,8 @@ public record RouteSummary(
     Long rss = null;
     for (AccuracyResult r : runs) {
       if (!r.ok()) {
-        throw new IllegalArgumentException("failed run of " + r.route() + " seed " + r.seed() + " in a summary");
+        throw new IllegalArgumentException(
+            "failed run of " + r.route() + " seed " + r.seed() + " in a summary");
       }
       acc.addValue(r.finalTestAccuracy());
       training.addValue(r.trainingSeconds());
@@ -56,14 +57,25 @@ public record RouteSummary(
     }
     long n = acc.getN();
     Double sd = n >= 2 ? acc.getStandardDeviation() : null; // sample sd (n - 1)
-    Double ci = n >= 2
-        ? new TDistribution(n - 1).inverseCumulativeProbability(0.975) * sd / Math.sqrt(n)
-        : null;
+    Double ci =
+        n >= 2
+            ? new TDistribution(n - 1).inverseCumulativeProbability(0.975) * sd / Math.sqrt(n)
+            : null;
     return new RouteSummary(
-        first.route(), first.framework(), first.frameworkVersion(), first.style(), (int) n,
-        acc.getMean(), sd, ci, (int) epochs97.getN(),
+        first.route(),
+        first.framework(),
+        first.frameworkVersion(),
+        first.style(),
+        (int) n,
+        acc.getMean(),
+        sd,
+        ci,
+        (int) epochs97.getN(),
         epochs97.getN() > 0 ? epochs97.getMean() : null,
         seconds97.getN() > 0 ? seconds97.getMean() : null,
-        training.getMean(), rss, first.threads(), throughput);
+        training.getMean(),
+        rss,
+        first.threads(),
+        throughput);
   }
 }

@@ -24,7 +24,9 @@ class AccuracyRunnerRouteJvmTest {
   void trainsInARouteJvmAndMarksADivergingRunFailed() throws Exception {
     Path checkout = Path.of("").toAbsolutePath().getParent(); // tests run in results/
     Path module = checkout.resolve("manual-backprop");
-    assumeTrue(Files.isRegularFile(module.resolve("target/route-classpath.txt")), "manual-backprop not built");
+    assumeTrue(
+        Files.isRegularFile(module.resolve("target/route-classpath.txt")),
+        "manual-backprop not built");
     // a checkout holding only manual-backprop, so discovery starts one describing JVM, not four
     Path root = Files.createDirectories(dir.resolve("root"));
     Files.createSymbolicLink(root.resolve("manual-backprop"), module);
@@ -34,20 +36,47 @@ class AccuracyRunnerRouteJvmTest {
 
     AccuracyRunner runner = new AccuracyRunner(RunProgress.NONE, dir.resolve("logs"), 5);
     TrainRequest d = TrainRequest.defaults("manual");
-    TrainRequest small = new TrainRequest("manual", "mnist", null, new int[] {64}, d.activation(),
-        OptimizerKind.ADAM, 1e-3, 128, 1, 42, 1, 3000, 1000);
+    TrainRequest small =
+        new TrainRequest(
+            "manual",
+            "mnist",
+            null,
+            new int[] {64},
+            d.activation(),
+            OptimizerKind.ADAM,
+            1e-3,
+            128,
+            1,
+            42,
+            1,
+            3000,
+            1000);
     AccuracyResult ok = runner.runOne(manual, small);
     assertThat(ok.ok()).as(ok.failure()).isTrue();
     assertThat(ok.epochs()).hasSize(1);
-    // chance is 0.10; 24 Adam steps (3,000 images, hidden 64) measured 0.727 here: 0.5 = clearly learned
+    // chance is 0.10; 24 Adam steps (3,000 images, hidden 64) measured 0.727 here: 0.5 = clearly
+    // learned
     assertThat(ok.finalTestAccuracy()).isBetween(0.5, 1.0);
     assertThat(ok.peakRssBytes()).isPositive();
     assertThat(ok.threads()).isEqualTo(1);
     assertThat(dir.resolve("logs/manual-seed42.log")).exists();
 
     // plain SGD at learning rate 50 blows the loss up within the first epoch
-    TrainRequest diverging = new TrainRequest("manual", "mnist", null, new int[] {64}, d.activation(),
-        OptimizerKind.SGD, 50, 128, 2, 42, 1, 3000, 1000);
+    TrainRequest diverging =
+        new TrainRequest(
+            "manual",
+            "mnist",
+            null,
+            new int[] {64},
+            d.activation(),
+            OptimizerKind.SGD,
+            50,
+            128,
+            2,
+            42,
+            1,
+            3000,
+            1000);
     AccuracyResult failed = runner.runOne(manual, diverging);
     assertThat(failed.ok()).isFalse();
     assertThat(failed.failedEpoch()).isEqualTo(1);

@@ -54,28 +54,56 @@ class AccuracyOptionsTest {
   @Test
   void fullProfileMeansThreeSeedsUnlessGiven() {
     assertThat(parse("accuracy", "--profile", "full").seedList()).containsExactly(42L, 43L, 44L);
-    assertThat(parse("accuracy", "--profile", "full", "--seeds", "2").seedList()).containsExactly(42L, 43L);
-    assertThat(parse("accuracy", "--routes", "manual,tf-tape").routes).isEqualTo(List.of("manual", "tf-tape"));
+    assertThat(parse("accuracy", "--profile", "full", "--seeds", "2").seedList())
+        .containsExactly(42L, 43L);
+    assertThat(parse("accuracy", "--routes", "manual,tf-tape").routes)
+        .isEqualTo(List.of("manual", "tf-tape"));
   }
 
   @Test
   void badValuesNameTheOptionAndWhatWasExpected() {
-    assertThat(error("accuracy", "--hidden", "512,x")).contains("--hidden").contains("512,512").contains("'512,x'");
+    assertThat(error("accuracy", "--hidden", "512,x"))
+        .contains("--hidden")
+        .contains("512,512")
+        .contains("'512,x'");
     assertThat(error("accuracy", "--hidden", "512,0")).contains("--hidden").contains("positive");
-    assertThat(error("accuracy", "--dataset", "cifar")).contains("--dataset").contains("mnist").contains("'cifar'");
+    assertThat(error("accuracy", "--dataset", "cifar"))
+        .contains("--dataset")
+        .contains("mnist")
+        .contains("'cifar'");
     assertThat(error("accuracy", "--epochs", "0")).contains("--epochs").contains("found 0");
     assertThat(error("accuracy", "--lr", "-1")).contains("--lr");
-    assertThat(error("accuracy", "--activation", "gelu")).contains("gelu").contains("relu, tanh, sigmoid");
-    assertThat(error("accuracy", "--optimizer", "rmsprop")).contains("rmsprop").contains("adam, sgd");
-    assertThat(error("accuracy", "--data-dir", "/no/such/dir")).contains("--data-dir").contains("/no/such/dir");
+    assertThat(error("accuracy", "--activation", "gelu"))
+        .contains("gelu")
+        .contains("relu, tanh, sigmoid");
+    assertThat(error("accuracy", "--optimizer", "rmsprop"))
+        .contains("rmsprop")
+        .contains("adam, sgd");
+    assertThat(error("accuracy", "--data-dir", "/no/such/dir"))
+        .contains("--data-dir")
+        .contains("/no/such/dir");
     assertThat(error("accuracy", "--epochs", "five")).contains("five");
   }
 
   @Test
   void helpExplainsEveryOption() {
     String help = MlpBenchCli.commandLine().getSubcommands().get("run").getUsageMessage();
-    for (String option : List.of("--routes", "--epochs", "--seeds", "--dataset", "--hidden", "--activation",
-        "--batch-size", "--lr", "--optimizer", "--threads", "--data-dir", "--out", "--profile", "--skip-timing")) {
+    for (String option :
+        List.of(
+            "--routes",
+            "--epochs",
+            "--seeds",
+            "--dataset",
+            "--hidden",
+            "--activation",
+            "--batch-size",
+            "--lr",
+            "--optimizer",
+            "--threads",
+            "--data-dir",
+            "--out",
+            "--profile",
+            "--skip-timing")) {
       assertThat(help).contains(option);
     }
   }

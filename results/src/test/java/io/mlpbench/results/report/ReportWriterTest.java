@@ -40,7 +40,8 @@ class ReportWriterTest {
   void mainTableShowsMeanAndSdOverSeedsWithConfidenceInterval() throws Exception {
     ReportWriter.write(dir, record(), jmh(), List.of());
     String md = Files.readString(dir.resolve("report.md"));
-    // manual 0.9700, 0.9712, 0.9724: mean 0.9712, sample sd sqrt((0.0012^2 + 0 + 0.0012^2) / 2) = 0.0012,
+    // manual 0.9700, 0.9712, 0.9724: mean 0.9712, sample sd sqrt((0.0012^2 + 0 + 0.0012^2) / 2) =
+    // 0.0012,
     // 95% CI half-width t(0.975, 2) x sd / sqrt(3) = 4.3027 x 0.0012 / 1.7321 = 0.0029810
     assertThat(row(md, "manual"))
         .contains("| 0.9712 ± 0.0012 (n=3) |")
@@ -48,8 +49,11 @@ class ReportWriterTest {
         // epochs to 97%: 3, 2, 2 -> 2.3; seconds 28.5, 20.0, 20.0 -> 22.8
         .contains("| 2.3 |")
         .contains("| 22.8 |");
-    // tf-tape: 0.9650 and 0.9690 (the NaN seed excluded): mean 0.9670, sd sqrt(2 x 0.002^2 / 1) = 0.0028
-    assertThat(row(md, "tf-tape")).contains("| 0.9670 ± 0.0028 (n=2) |").contains("| not reached |");
+    // tf-tape: 0.9650 and 0.9690 (the NaN seed excluded): mean 0.9670, sd sqrt(2 x 0.002^2 / 1) =
+    // 0.0028
+    assertThat(row(md, "tf-tape"))
+        .contains("| 0.9670 ± 0.0028 (n=2) |")
+        .contains("| not reached |");
   }
 
   @Test
@@ -59,7 +63,10 @@ class ReportWriterTest {
     // weights 784x512 + 512x512 + 512x10 = 668,672; training FLOPs/sample = 6 x that
     double gflops = 12345.6 * 6 * 668_672 / 1e9;
     assertThat(gflops).isCloseTo(49.53, within(0.01));
-    assertThat(row(md, "manual")).contains("| 12,346 ± 235 [b128 t2] |").contains("| 49.53 |").contains("| 49.5 |");
+    assertThat(row(md, "manual"))
+        .contains("| 12,346 ± 235 [b128 t2] |")
+        .contains("| 49.53 |")
+        .contains("| 49.5 |");
     // tf-tape has only an inference result, so its training throughput is missing, not borrowed
     assertThat(row(md, "tf-tape")).contains(ReportModel.NOT_IN_JMH);
     RouteSummary manual = model.summaries().get(0);
@@ -77,7 +84,8 @@ class ReportWriterTest {
         .contains("0.9644 (seed notes, not measured here)")
         .contains("| *reference: Keras model.fit()* |")
         .contains("0.9673 (seed notes, not measured here)");
-    // djl-fit only crashed: no result row; its failure (and tf-tape's NaN seed) are under Failed runs
+    // djl-fit only crashed: no result row; its failure (and tf-tape's NaN seed) are under Failed
+    // runs
     assertThat(results).doesNotContain("| djl-fit |");
     String failed = section(md, "Failed runs");
     assertThat(failed).contains("| djl-fit | 42 | 2 | worker exited with status 134");
@@ -102,13 +110,19 @@ class ReportWriterTest {
 
     List<String> csv = Files.readAllLines(dir.resolve("results.csv"));
     assertThat(csv.get(0)).startsWith("kind,route,framework");
-    assertThat(csv).anySatisfy(l -> assertThat(l).startsWith("result,manual,plain Java,Java 17.0.15,manual,3,,0.971200,0.00120000,"));
+    assertThat(csv)
+        .anySatisfy(
+            l ->
+                assertThat(l)
+                    .startsWith(
+                        "result,manual,plain Java,Java 17.0.15,manual,3,,0.971200,0.00120000,"));
     assertThat(csv).anySatisfy(l -> assertThat(l).startsWith("reference,Keras GradientTape loop,"));
     assertThat(csv).anySatisfy(l -> assertThat(l).startsWith("failed,djl-fit,"));
     assertThat(csv).noneSatisfy(l -> assertThat(l).startsWith("result,djl-fit"));
 
     String html = Files.readString(dir.resolve("report.html"));
-    Matcher images = Pattern.compile("src=\"data:image/png;base64,([A-Za-z0-9+/=]+)\"").matcher(html);
+    Matcher images =
+        Pattern.compile("src=\"data:image/png;base64,([A-Za-z0-9+/=]+)\"").matcher(html);
     int count = 0;
     while (images.find()) {
       byte[] png = Base64.getDecoder().decode(images.group(1));
@@ -128,7 +142,9 @@ class ReportWriterTest {
       assertThat(dir.resolve(file)).isNotEmptyFile();
     }
     String md = Files.readString(dir.resolve("report.md"));
-    assertThat(row(md, "manual")).contains("| 0.9712 ± 0.0012 (n=3) |").contains("| n/a (no JMH results) |");
+    assertThat(row(md, "manual"))
+        .contains("| 0.9712 ± 0.0012 (n=3) |")
+        .contains("| n/a (no JMH results) |");
     assertThat(section(md, "Results")).contains("Throughput: n/a (no JMH results)");
     assertThat(Files.readString(dir.resolve("results.csv"))).contains("n/a (no JMH results)");
     assertThat(Files.readString(dir.resolve("report.html"))).contains("n/a (no JMH results)");
@@ -159,8 +175,10 @@ class ReportWriterTest {
 
   /** The Markdown table row whose first cell is {@code route}. */
   static String row(String md, String route) {
-    return md.lines().filter(l -> l.startsWith("| " + route + " |")).findFirst().orElseThrow(
-        () -> new AssertionError("no row for " + route + " in\n" + md));
+    return md.lines()
+        .filter(l -> l.startsWith("| " + route + " |"))
+        .findFirst()
+        .orElseThrow(() -> new AssertionError("no row for " + route + " in\n" + md));
   }
 
   static String section(String md, String title) {
