@@ -5,7 +5,6 @@ import io.mlpbench.results.accuracy.AccuracyJob;
 import io.mlpbench.results.accuracy.ConsoleProgress;
 import io.mlpbench.results.history.RunHistory;
 import io.mlpbench.results.model.RunRecord;
-import io.mlpbench.results.report.ReportModel;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -23,8 +22,6 @@ import picocli.CommandLine.Option;
     })
 final class AccuracyCommand implements Callable<Integer> {
   @Mixin RunOptions options;
-
-  @Mixin HistoryOptions history = new HistoryOptions();
 
   @Option(
       names = "--no-history",
@@ -47,25 +44,12 @@ final class AccuracyCommand implements Callable<Integer> {
             new ConsoleProgress(System.out),
             System.out,
             SuiteVersion.current());
-    ReportModel model =
-        ReportCommand.write(options.root(), options.outDir(), record, null, System.out);
+    ReportCommand.write(options.root(), options.outDir(), record, null, System.out);
     if (!noHistory) {
-      appendToHistory(history, model.record());
+      // accuracy only: older JMH results are not this run's
+      RunHistory.record(options.root(), record, System.out);
     }
-    RunHistory.record(
-        options.root(), record, System.out); // accuracy only: older JMH results are not this run's
     System.out.printf("accuracy: done in %.0f s%n", (System.nanoTime() - start) / 1e9);
     return record.accuracy().stream().allMatch(r -> r.ok()) ? 0 : 1;
-  }
-
-  /** Appends the run (throughput included) to the history that {@code compare} reads. */
-  static void appendToHistory(HistoryOptions history, RunRecord record) {
-    var store = history.fileStore();
-    boolean added = store.append(record);
-    System.out.println(
-        (added ? "history: recorded run " : "history: run already recorded ")
-            + record.runId()
-            + " in "
-            + store.historyDir());
   }
 }

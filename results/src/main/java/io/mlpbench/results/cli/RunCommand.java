@@ -37,8 +37,6 @@ final class RunCommand implements Callable<Integer> {
 
   @Mixin RunOptions options;
 
-  @Mixin HistoryOptions history = new HistoryOptions();
-
   @Option(
       names = "--no-history",
       description =
@@ -97,7 +95,9 @@ final class RunCommand implements Callable<Integer> {
                   ReportCommand.write(root, options.outDir(), record[0], null, System.out).record();
               // with fresh timing the record carries this run's JMH samples; skipped timing would
               // add stale ones
-              RunHistory.record(root, skipTiming ? record[0] : reported, System.out);
+              if (!noHistory) {
+                RunHistory.record(root, skipTiming ? record[0] : reported, System.out);
+              }
               return "ok";
             }));
     CommandLine compare = spec.root().subcommands().get("compare");
@@ -109,9 +109,6 @@ final class RunCommand implements Callable<Integer> {
           stage(
               () -> {
                 List<String> args = new ArrayList<>(List.of("--out", options.outDir().toString()));
-                if (history.historyDir != null) {
-                  args.addAll(List.of("--history-dir", history.historyDir.toString()));
-                }
                 int status = compare.execute(args.toArray(String[]::new));
                 return status == 0 ? "ok" : "failed: compare exited with " + status;
               }));
