@@ -3,6 +3,7 @@ package io.mlpbench.results.compare;
 import java.util.List;
 import java.util.Locale;
 import org.apache.commons.math3.stat.descriptive.moment.Mean;
+import org.apache.commons.math3.util.CombinatoricsUtils;
 import org.apache.commons.math3.stat.inference.MannWhitneyUTest;
 
 /**
@@ -34,14 +35,28 @@ public final class ThroughputVerdict {
     double nowValue = nowScore != null ? nowScore : mean(now);
     double change = (nowValue - refValue) / refValue * 100.0;
     boolean beyondThreshold = Math.abs(change) > options.thresholdPercent();
-    if (ref.length < options.minSamples() || now.length < options.minSamples()) {
+    boolean tooFew = ref.length < options.minSamples() || now.length < options.minSamples();
+    // Even complete separation of the two samples cannot reach alpha when 2 / C(n1+n2, n1), the
+    // smallest exact two-sided p of the rank test, is not below it (3 vs 3: 0.1). The normal
+    // approximation would still report p = 0.0495 there, so such a verdict is not claimed.
+    double smallestP = tooFew ? 1.0 : smallestExactP(ref.length, now.length);
+    if (tooFew || smallestP >= options.alpha()) {
       String counts =
-          String.format(
-              Locale.ROOT,
-              "%d vs %d raw samples, need %d per side",
-              ref.length,
-              now.length,
-              options.minSamples());
+          tooFew
+              ? String.format(
+                  Locale.ROOT,
+                  "%d vs %d raw samples, need %d per side",
+                  ref.length,
+                  now.length,
+                  options.minSamples())
+              : String.format(
+                  Locale.ROOT,
+                  "%d vs %d raw samples: the rank test's smallest possible p is %.3g, not below"
+                      + " alpha %s",
+                  ref.length,
+                  now.length,
+                  smallestP,
+                  fmt(options.alpha()));
       return beyondThreshold
           ? new Result(refValue, nowValue, change, Verdict.INSUFFICIENT_SAMPLES, counts)
           : new Result(
@@ -72,6 +87,11 @@ public final class ThroughputVerdict {
     }
     return new Result(
         refValue, nowValue, change, change < 0 ? Verdict.REGRESSION : Verdict.IMPROVEMENT, stats);
+  }
+
+  /** Smallest two-sided exact Mann-Whitney p-value for sample sizes n1, n2 (no ties). */
+  static double smallestExactP(int n1, int n2) {
+    return Math.min(1.0, 2.0 / CombinatoricsUtils.binomialCoefficientDouble(n1 + n2, n1));
   }
 
   private static double[] toArray(List<Double> samples) {

@@ -9,6 +9,7 @@ import io.mlpbench.results.model.AccuracyResult;
 import io.mlpbench.results.model.RunRecord;
 import io.mlpbench.results.model.ThroughputResult;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -110,9 +111,8 @@ public final class MatrixTable {
               text +=
                   String.format(
                       Locale.ROOT,
-                      " (%+.1f%s, %s)",
+                      "pp".equals(r.changeUnit()) ? " (%+.2f pp, %s)" : " (%+.1f%%, %s)",
                       r.change(),
-                      "pp".equals(r.changeUnit()) ? " pp" : "%",
                       verdict);
             } else if (r != null && r.verdict() != Verdict.NOT_COMPARABLE) {
               text += " (" + r.verdict().label() + ")";
@@ -121,7 +121,12 @@ public final class MatrixTable {
           cellsOfLine[i] = text;
         }
       }
-      for (Map.Entry<String, String[]> line : lines.entrySet()) {
+      List<Map.Entry<String, String[]>> ordered = new ArrayList<>(lines.entrySet());
+      // throughput rows first, accuracy rows after, whatever the first release happened to have
+      ordered.sort(
+          Comparator.comparing(
+              (Map.Entry<String, String[]> e) -> e.getKey().endsWith("|" + RunComparer.ACCURACY)));
+      for (Map.Entry<String, String[]> line : ordered) {
         String[] key = line.getKey().split("\\|", 2);
         md.append("| ").append(key[0]).append(" | ").append(key[1]).append(" |");
         for (int i = 0; i < row.size(); i++) {
