@@ -3,8 +3,8 @@ package io.mlpbench.results.compare;
 import java.util.List;
 import java.util.Locale;
 import org.apache.commons.math3.stat.descriptive.moment.Mean;
-import org.apache.commons.math3.util.CombinatoricsUtils;
 import org.apache.commons.math3.stat.inference.MannWhitneyUTest;
+import org.apache.commons.math3.util.CombinatoricsUtils;
 
 /**
  * Throughput verdict from raw JMH per-iteration samples: a change counts only when it is larger

@@ -32,6 +32,7 @@ import java.util.HexFormat;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.regex.Pattern;
 
 /**
@@ -60,6 +61,8 @@ public final class FileRunStore implements RunStore {
   interface BeforeRename {
     void run(Path temp, Path target) throws IOException;
   }
+
+  private static final ConcurrentHashMap<Path, Object> APPEND_MONITORS = new ConcurrentHashMap<>();
 
   private final Path historyDir;
   private final Path baselineFile;
@@ -118,6 +121,14 @@ public final class FileRunStore implements RunStore {
     String name = fileName(run);
     String idSuffix = "_" + safeId(run.runId()) + ".json";
     byte[] bytes = serialize(run);
+    // File locks are per process (a second channel in this JVM would throw), so stores on the same
+    // directory in one JVM serialise on a shared monitor first, then take the file lock.
+    synchronized (APPEND_MONITORS.computeIfAbsent(historyDir, d -> new Object())) {
+      return appendLocked(run, name, idSuffix, bytes);
+    }
+  }
+
+  private boolean appendLocked(RunRecord run, String name, String idSuffix, byte[] bytes) {
     try {
       Files.createDirectories(historyDir);
       // The lock spans processes, so two runners appending the same id cannot both win.

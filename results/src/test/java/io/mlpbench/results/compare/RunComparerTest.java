@@ -101,12 +101,15 @@ class RunComparerTest {
   void threeSamplesASideCannotBeSignificantSoNothingIsClaimed() {
     // complete separation, 3 vs 3: the exact two-sided p is 2/C(6,3) = 0.1, although the normal
     // approximation says 0.0495; the smoke profile's 3 iterations must not produce verdicts
-    RunRecord base = run("base", 0, List.of(train("manual", List.of(20_000.0, 20_100.0, 20_200.0))), List.of());
-    RunRecord now = run("now", 10, List.of(train("manual", List.of(17_000.0, 17_100.0, 17_200.0))), List.of());
+    RunRecord base =
+        run("base", 0, List.of(train("manual", List.of(20_000.0, 20_100.0, 20_200.0))), List.of());
+    RunRecord now =
+        run("now", 10, List.of(train("manual", List.of(17_000.0, 17_100.0, 17_200.0))), List.of());
     ComparisonRow row = onlyRow(base, now);
     assertThat(row.verdict()).isEqualTo(Verdict.INSUFFICIENT_SAMPLES);
-    assertThat(row.detail()).isEqualTo(
-        "3 vs 3 raw samples: the rank test's smallest possible p is 0.100, not below alpha 0.05");
+    assertThat(row.detail())
+        .isEqualTo(
+            "3 vs 3 raw samples: the rank test's smallest possible p is 0.100, not below alpha 0.05");
     assertThat(ThroughputVerdict.smallestExactP(4, 4)).isCloseTo(2.0 / 70, within(1e-12));
   }
 

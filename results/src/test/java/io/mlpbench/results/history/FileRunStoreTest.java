@@ -14,7 +14,12 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -152,6 +157,40 @@ class FileRunStoreTest {
         .isInstanceOf(StoreException.class)
         .hasMessageContaining("baseline.json")
         .hasMessageContaining("corrupt JSON");
+  }
+
+  @Test
+  void concurrentWritersThroughSeveralStoresLoseAndDuplicateNothing() throws Exception {
+    // 4 writers, two store instances on the same directory, 25 runs each, every run pushed twice
+    FileRunStore[] stores = {new FileRunStore(results), new FileRunStore(results)};
+    ExecutorService pool = Executors.newFixedThreadPool(4);
+    List<Future<Integer>> added = new ArrayList<>();
+    for (int w = 0; w < 4; w++) {
+      int writer = w;
+      added.add(
+          pool.submit(
+              () -> {
+                int count = 0;
+                for (int i = 0; i < 25; i++) {
+                  RunRecord run =
+                      TestRuns.run("w" + writer + "-" + i, T0.plusSeconds(i), "manual", "m1", null);
+                  count += stores[writer % 2].append(run) ? 1 : 0;
+                  count +=
+                      stores[(writer + 1) % 2].append(run) ? 1 : 0; // the retry: must add nothing
+                }
+                return count;
+              }));
+    }
+    int total = 0;
+    for (Future<Integer> f : added) {
+      total += f.get(60, TimeUnit.SECONDS);
+    }
+    pool.shutdown();
+    assertThat(total).isEqualTo(100);
+    RunStore.ReadResult read = stores[0].list(RunQuery.ALL);
+    assertThat(read.problems()).isEmpty();
+    assertThat(read.runs()).hasSize(100);
+    assertThat(historyFiles()).hasSize(100);
   }
 
   @Test
