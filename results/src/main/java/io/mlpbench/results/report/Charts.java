@@ -6,6 +6,7 @@ import io.mlpbench.results.model.ThroughputResult;
 import java.awt.Color;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
+import java.text.DecimalFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -55,6 +56,7 @@ public final class Charts {
    */
   public static byte[] throughputBars(List<RouteSummary> summaries) throws IOException {
     DefaultStatisticalCategoryDataset data = new DefaultStatisticalCategoryDataset();
+    double top = 0;
     for (RouteSummary s : summaries) {
       ThroughputResult t = s.throughput();
       if (t != null && t.score() != null) {
@@ -63,6 +65,7 @@ public final class Charts {
             t.scoreError() == null ? 0.0 : t.scoreError().doubleValue(),
             "samples/s",
             s.route());
+        top = Math.max(top, t.score() + (t.scoreError() == null ? 0 : t.scoreError()));
       }
     }
     if (data.getColumnCount() == 0) {
@@ -71,6 +74,9 @@ public final class Charts {
     CategoryAxis x = new CategoryAxis("route");
     x.setCategoryLabelPositions(CategoryLabelPositions.UP_45);
     NumberAxis y = new NumberAxis("training samples/s (error bars: JMH 99.9% error)");
+    // a throughput is never negative, even when a noisy error bar reaches below zero
+    y.setRange(0, top * 1.05);
+    y.setNumberFormatOverride(new DecimalFormat("#,##0"));
     StatisticalBarRenderer renderer = new StatisticalBarRenderer();
     renderer.setErrorIndicatorPaint(Color.BLACK);
     renderer.setSeriesPaint(0, new Color(0x4C72B0));
@@ -116,7 +122,11 @@ public final class Charts {
     plot.setDomainGridlinePaint(Color.LIGHT_GRAY);
     plot.setRangeGridlinePaint(Color.LIGHT_GRAY);
     ((NumberAxis) plot.getDomainAxis()).setStandardTickUnits(NumberAxis.createIntegerTickUnits());
-    ((NumberAxis) plot.getRangeAxis()).setAutoRangeIncludesZero(false);
+    NumberAxis range = (NumberAxis) plot.getRangeAxis();
+    range.setAutoRangeIncludesZero(false);
+    // near-equal routes would otherwise zoom the axis into float noise
+    range.setAutoRangeMinimumSize(accuracy ? 0.01 : 0.05);
+    range.setNumberFormatOverride(new DecimalFormat(accuracy ? "0.0000" : "0.000"));
     chart.setBackgroundPaint(Color.WHITE);
     return chart;
   }
