@@ -77,6 +77,11 @@ final class ReportCommand implements Callable<Integer> {
         out.println("report: ignoring unreadable JMH results: " + e.getMessage());
       }
     }
+    if (jmh != null && !record.accuracy().isEmpty() && !record.throughput().isEmpty()) {
+      // re-rendering a saved report: tables, results.json and the regression check all use the
+      // chosen JMH file, never a mix of it and the throughput embedded earlier
+      record = accuracyOnly(record);
+    }
     // the regression check against the history's baseline and recent runs (compare's rules)
     List<Table> regression =
         ReportSection.tables(root.resolve("results"), ReportWriter.withThroughput(record, jmh));
@@ -90,5 +95,19 @@ final class ReportCommand implements Callable<Integer> {
                 ? " (no JMH results: throughput n/a)"
                 : " (throughput from " + jmh.source().getFileName() + ")"));
     return model;
+  }
+
+  static RunRecord accuracyOnly(RunRecord r) {
+    return new RunRecord(
+        r.schemaVersion(),
+        r.runId(),
+        r.startedAt(),
+        r.finishedAt(),
+        "accuracy",
+        r.note(),
+        r.environment(),
+        r.settings(),
+        r.accuracy(),
+        List.of());
   }
 }
