@@ -16,12 +16,14 @@ import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Deque;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
 
 /**
  * Trains every selected route for every seed, each run in a fresh JVM of its own route module
@@ -38,14 +40,24 @@ public final class AccuracyRunner {
       List.of(
           "OMP_NUM_THREADS", "MKL_NUM_THREADS", "OPENBLAS_NUM_THREADS", "TF_NUM_INTRAOP_THREADS");
 
+  /** Marks the log lines the runner writes itself (command, environment), left out of reasons. */
+  static final String HEADER = "#mlpbench ";
+
   private final RunProgress progress;
   private final Path logDir;
-  private final long timeoutMinutes;
+  private final Duration timeout;
 
   public AccuracyRunner(RunProgress progress, Path logDir, long timeoutMinutes) {
+    this(progress, logDir, Duration.ofMinutes(timeoutMinutes));
+  }
+
+  /**
+   * @param timeout a run still going after this is killed (with its child processes) and failed
+   */
+  public AccuracyRunner(RunProgress progress, Path logDir, Duration timeout) {
     this.progress = progress;
     this.logDir = logDir;
-    this.timeoutMinutes = timeoutMinutes;
+    this.timeout = timeout;
   }
 
   /**
@@ -110,12 +122,17 @@ public final class AccuracyRunner {
     builder.redirectError(ProcessBuilder.Redirect.appendTo(log.toFile()));
     progress.runStarted(d.id(), request.seed(), request.epochs());
     int exit;
+    AtomicBoolean timedOut = new AtomicBoolean();
     try (OutputStream logOut = new FileOutputStream(log.toFile(), true);
         PrintStream logText = new PrintStream(logOut, true, StandardCharsets.UTF_8)) {
-      logText.println("# " + String.join(" ", builder.command()));
-      logText.println("# environment: " + d.environment());
+      logText.println(HEADER + String.join(" ", builder.command()));
+      logText.println(HEADER + "environment: " + d.environment());
       Process process = builder.start();
       process.getOutputStream().close();
+      // a hung JVM never closes stdout, so the timeout must kill it from outside the read loop
+      Thread watchdog = new Thread(() -> killAfterTimeout(process, timedOut), "timeout-" + d.id());
+      watchdog.setDaemon(true);
+      watchdog.start();
       try (BufferedReader reader =
           new BufferedReader(
               new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8))) {
@@ -130,19 +147,41 @@ public final class AccuracyRunner {
         }
       }
       exit = waitFor(process);
+      watchdog.interrupt();
+      if (timedOut.get()) {
+        logText.println(HEADER + "killed after the timeout of " + timeout);
+      }
     }
-    AccuracyResult result = transcript.finish(exit, exit == 0 ? "" : tail(log, 6));
+    String reason = exit == 0 ? "" : tail(log, 6);
+    if (timedOut.get()) {
+      reason =
+          "killed after the timeout of "
+              + timeout.toMinutes()
+              + " min ("
+              + timeout
+              + ")"
+              + (reason.isEmpty() ? "" : "; " + reason);
+    }
+    AccuracyResult result = transcript.finish(exit, reason);
     progress.runFinished(d.id(), result);
     return result;
   }
 
+  private void killAfterTimeout(Process process, AtomicBoolean timedOut) {
+    try {
+      if (!process.waitFor(timeout.toMillis(), TimeUnit.MILLISECONDS)) {
+        timedOut.set(true);
+        process.descendants().forEach(ProcessHandle::destroyForcibly);
+        process.destroyForcibly();
+      }
+    } catch (InterruptedException e) {
+      // the run ended first
+    }
+  }
+
   private int waitFor(Process process) throws IOException {
     try {
-      if (!process.waitFor(timeoutMinutes, TimeUnit.MINUTES)) {
-        process.destroyForcibly();
-        return -1;
-      }
-      return process.exitValue();
+      return process.waitFor();
     } catch (InterruptedException e) {
       process.destroyForcibly();
       Thread.currentThread().interrupt();
@@ -156,7 +195,7 @@ public final class AccuracyRunner {
       Deque<String> last = new ArrayDeque<>();
       for (String line : Files.readAllLines(file, StandardCharsets.UTF_8)) {
         if (line.isBlank()
-            || line.startsWith("# ")
+            || line.startsWith(HEADER)
             || line.startsWith("WARNING: Using incubator")) {
           continue;
         }

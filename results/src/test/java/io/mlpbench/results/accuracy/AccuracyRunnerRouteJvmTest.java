@@ -82,5 +82,12 @@ class AccuracyRunnerRouteJvmTest {
     assertThat(failed.failedEpoch()).isEqualTo(1);
     assertThat(failed.failure()).containsAnyOf("3 x ln(classes)", "non-finite");
     assertThat(failed.finalTestAccuracy()).isNull();
+
+    // a JVM still running at the timeout is killed and failed (a JVM start alone takes > 100 ms)
+    AccuracyRunner impatient =
+        new AccuracyRunner(RunProgress.NONE, dir.resolve("logs"), java.time.Duration.ofMillis(100));
+    AccuracyResult killed = impatient.runOne(manual, small);
+    assertThat(killed.ok()).isFalse();
+    assertThat(killed.failure()).contains("killed after the timeout");
   }
 }
