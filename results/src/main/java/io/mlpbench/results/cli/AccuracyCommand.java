@@ -15,11 +15,11 @@ import picocli.CommandLine.Option;
     name = "accuracy",
     mixinStandardHelpOptions = true,
     sortOptions = false,
-    description = {
-      "Train each route (each in its own JVM) for E epochs over S seeds from the same initial",
-      "parameters and batch order, then write the report (report.md, results.csv, results.json,",
-      "report.html) with throughput from the newest JMH results. Exit status 1 if any run failed."
-    })
+    description =
+        "Train each route (each in its own JVM) for E epochs over S seeds from the same "
+            + "initial parameters and batch order, then write the report (report.md, "
+            + "results.csv, results.json, report.html) with throughput from the newest JMH "
+            + "results. Exit status 1 if any run failed.")
 final class AccuracyCommand implements Callable<Integer> {
   @Mixin RunOptions options;
 

@@ -21,10 +21,10 @@ import picocli.CommandLine.Option;
 @Command(
     name = "report",
     mixinStandardHelpOptions = true,
-    description = {
-      "Write report.md, results.csv, results.json and report.html from a run record (default",
-      "<out>/results.json) and the newest results/jmh/jmh-*.json (throughput marked n/a when none)."
-    })
+    description =
+        "Write report.md, results.csv, results.json and report.html from a run record "
+            + "(default <out>/results.json) and the newest results/jmh/jmh-*.json (throughput "
+            + "marked n/a when none).")
 final class ReportCommand implements Callable<Integer> {
   @Option(
       names = "--out",

@@ -27,11 +27,11 @@ import picocli.CommandLine.Option;
     name = "run",
     mixinStandardHelpOptions = true,
     sortOptions = false,
-    description = {
-      "The main job with defaults: JMH timing of every route, the accuracy comparison, the report",
-      "in results/latest/, then `compare` (if installed). Each stage's failure is reported and the",
-      "others still run; the exit status is 1 if any stage failed."
-    })
+    description =
+        "The main job with defaults: JMH timing of every route, the accuracy comparison, "
+            + "the report in results/latest/, then `compare` (if installed). Each stage's "
+            + "failure is reported and the others still run; the exit status is 1 if any stage "
+            + "failed.")
 final class RunCommand implements Callable<Integer> {
   static final String BENCH_MAIN = "io.mlpbench.bench.BenchmarkRunner";
 
