@@ -2,6 +2,8 @@ package io.mlpbench.results.cli;
 
 import io.mlpbench.core.launch.RouteModules;
 import io.mlpbench.results.history.FileRunStore;
+import io.mlpbench.results.store.RunStore;
+import io.mlpbench.results.store.RunStores;
 import java.nio.file.Path;
 import picocli.CommandLine.Option;
 
@@ -17,6 +19,20 @@ final class HistoryOptions {
           "Directory of run records (one JSON file per run); default <checkout>/results/history."
               + " The baseline is baseline.json in its parent directory.")
   Path historyDir;
+
+  @Option(
+      names = "--store",
+      paramLabel = "<url>",
+      description =
+          "Run store: jdbc:postgresql://host[:port]/database for a shared fleet history (credentials"
+              + " from PGUSER/PGPASSWORD or ~/.pgpass), or 'files' for the local history; default"
+              + " MLPBENCH_STORE, else files.")
+  String store;
+
+  /** The selected store: PostgreSQL when --store/MLPBENCH_STORE names one, else the file history. */
+  RunStore store() {
+    return RunStores.open(store, this::fileStore);
+  }
 
   /** The results directory: parent of the history directory. */
   Path resultsDir() {

@@ -16,7 +16,7 @@ import picocli.CommandLine.Command;
       CommandLine.HelpCommand.class,
       ListCommand.class,
       AccuracyCommand.class, ReportCommand.class, RunCommand.class,
-      CompareCommand.class, PromoteCommand.class, HistoryCommand.class, MatrixCommand.class,
+      CompareCommand.class, PromoteCommand.class, HistoryCommand.class, MatrixCommand.class, PushCommand.class,
     })
 public final class MlpBenchCli implements Runnable {
   @CommandLine.Spec CommandLine.Model.CommandSpec spec;

@@ -16,6 +16,11 @@ public interface RunStore extends AutoCloseable {
   /** Runs matching {@code query}, oldest first, plus a note per record that could not be read. */
   ReadResult list(RunQuery query);
 
+  /** The stored run with this id, if any. */
+  default Optional<RunRecord> find(String runId) {
+    return list(RunQuery.ALL).runs().stream().filter(r -> r.runId().equals(runId)).findFirst();
+  }
+
   /** The run chosen as baseline, if any. */
   Optional<RunRecord> baseline();
 

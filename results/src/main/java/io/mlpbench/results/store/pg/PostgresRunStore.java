@@ -284,6 +284,22 @@ public final class PostgresRunStore implements RunStore {
   }
 
   @Override
+  public synchronized Optional<RunRecord> find(String runId) {
+    try (PreparedStatement s = connection().prepareStatement("select record::text from runs where run_id = ?")) {
+      s.setString(1, runId);
+      try (ResultSet rs = s.executeQuery()) {
+        Optional<RunRecord> result =
+            rs.next() ? Optional.of(json.readValue(rs.getString(1), RunRecord.class)) : Optional.empty();
+        connection().commit();
+        return result;
+      }
+    } catch (SQLException | JsonProcessingException e) {
+      rollbackQuietly(connection);
+      throw new StoreException("could not read run " + runId + " from " + describe() + ": " + e.getMessage(), e);
+    }
+  }
+
+  @Override
   public synchronized Optional<RunRecord> baseline() {
     try (PreparedStatement s =
         connection().prepareStatement(
