@@ -23,7 +23,6 @@ import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
@@ -40,12 +39,29 @@ public final class MatrixRunner {
   private static final DateTimeFormatter STAMP =
       DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss").withZone(ZoneOffset.UTC);
 
-  /** One release's outcome: its record (null when the build failed) or why it has none. */
+  /**
+   * One release's outcome: its record (null when the build failed) or why it has none.
+   *
+   * @param loadBeforeTiming the machine's 1-minute load average when its timing started (null if
+   *     unknown): timings taken under different load are not a fair comparison, so the table shows
+   *     it
+   */
   public record Cell(
       MatrixConfig.Framework framework,
       MatrixConfig.Version version,
       RunRecord record,
-      String failure) {}
+      String failure,
+      Double loadBeforeTiming) {
+    public Cell(
+        MatrixConfig.Framework framework,
+        MatrixConfig.Version version,
+        RunRecord record,
+        String failure) {
+      this(framework, version, record, failure, null);
+    }
+  }
+
+  private Double lastLoad;
 
   private final Path checkout;
   private final Path out;
@@ -108,6 +124,7 @@ public final class MatrixRunner {
           cells.add(new Cell(framework, version, null, "no routes found: " + catalog.problems()));
           continue;
         }
+        lastLoad = null;
         List<ThroughputResult> throughput =
             throughput(config, build.root(), entries, threads, name);
         List<AccuracyResult> accuracy = accuracy(config, entries, threads, name);
@@ -148,7 +165,7 @@ public final class MatrixRunner {
                 accuracy,
                 throughput);
         store.append(record);
-        cells.add(new Cell(framework, version, record, null));
+        cells.add(new Cell(framework, version, record, null, lastLoad));
       }
     }
     return cells;
@@ -197,6 +214,7 @@ public final class MatrixRunner {
               + " profile) of "
               + entries.stream().map(RouteCatalog.Entry::id).toList());
       JmhLock.awaitFree(Duration.ofMinutes(60), log);
+      lastLoad = loadAverage();
       Process p =
           new ProcessBuilder(command)
               .redirectErrorStream(true)
@@ -256,9 +274,12 @@ public final class MatrixRunner {
     }
   }
 
-  static List<String> split(String s) {
-    return s == null || s.isBlank()
-        ? List.of()
-        : Arrays.stream(s.split(",")).map(String::trim).toList();
+  /** The 1-minute load average (Linux /proc/loadavg), or null elsewhere. */
+  static Double loadAverage() {
+    try {
+      return Double.parseDouble(Files.readString(Path.of("/proc/loadavg")).trim().split("\\s+")[0]);
+    } catch (IOException | RuntimeException e) {
+      return null;
+    }
   }
 }

@@ -137,6 +137,18 @@ public final class MatrixTable {
         }
         md.append('\n');
       }
+      if (row.stream().anyMatch(c -> c.loadBeforeTiming() != null)) {
+        md.append("| (machine) | load average before timing |");
+        row.forEach(
+            c ->
+                md.append(' ')
+                    .append(
+                        c.loadBeforeTiming() == null
+                            ? "-"
+                            : String.format(Locale.ROOT, "%.2f", c.loadBeforeTiming()))
+                    .append(" |"));
+        md.append('\n');
+      }
       if (lines.isEmpty()) {
         md.append("| - | - |");
         row.forEach(c -> md.append(" build failed |"));

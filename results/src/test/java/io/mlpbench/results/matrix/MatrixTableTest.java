@@ -43,13 +43,13 @@ class MatrixTableTest {
             seeds("djl-fit", 0.964));
     List<MatrixRunner.Cell> cells =
         List.of(
-            new MatrixRunner.Cell(DJL, DJL.versions().get(0), v34, null),
+            new MatrixRunner.Cell(DJL, DJL.versions().get(0), v34, null, 1.5),
             new MatrixRunner.Cell(
                 DJL,
                 DJL.versions().get(1),
                 null,
                 "build failed: mvn package failed (exit 1): boom"),
-            new MatrixRunner.Cell(DJL, DJL.versions().get(2), v36, null));
+            new MatrixRunner.Cell(DJL, DJL.versions().get(2), v36, null, 3.25));
 
     MatrixTable table = new MatrixTable(cells, CompareOptions.defaults());
     String md = table.markdown();
@@ -63,7 +63,8 @@ class MatrixTableTest {
                 + "[0-9,]+ \\(-1[0-9]\\.[0-9]%, \\*\\*regression\\*\\*\\) \\|")
         .contains(
             "| djl-fit | test accuracy | 96.50% | build failed | 96.40% (-0.10 pp, no significant change) |")
-        .contains("- DJL 0.35.0: build failed: mvn package failed (exit 1): boom");
+        .contains("- DJL 0.35.0: build failed: mvn package failed (exit 1): boom")
+        .contains("| (machine) | load average before timing | 1.50 | - | 3.25 |");
   }
 
   @Test
