@@ -9,6 +9,7 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDateTime;
 import java.time.format.DateTimeFormatter;
@@ -142,7 +143,7 @@ public final class BenchmarkRunner {
       JmhJob job = jobs.get(i);
       String step = "[" + (i + 1) + "/" + jobs.size() + "] ";
       out.accept(step + describe(job));
-      JobOutcome outcome = process.run(job);
+      JobOutcome outcome = runWhenJmhIsFree(process, job, step);
       outcomes.add(outcome);
       out.accept(
           step
@@ -222,6 +223,31 @@ public final class BenchmarkRunner {
         + job.threads()
         + (job.environment().isEmpty() ? "" : ", env " + job.environment())
         + ")";
+  }
+
+  /**
+   * Runs the job once no other JMH run holds JMH's machine-wide lock, waiting at most the profile's
+   * timeout; a run that still loses the lock to someone else is retried.
+   */
+  private JobOutcome runWhenJmhIsFree(JmhProcess process, JmhJob job, String step) {
+    Duration patience = Duration.ofMinutes(settings.profile().timeoutMinutes());
+    long deadline = System.nanoTime() + patience.toNanos();
+    while (true) {
+      if (!settings.ignoreJmhLock() && !JmhLock.free()) {
+        out.accept(step + "another JMH run holds " + JmhLock.FILE + "; waiting for it to finish");
+        JmhLock.awaitFree(Duration.ofNanos(Math.max(0, deadline - System.nanoTime())));
+      }
+      JobOutcome outcome = process.run(job);
+      if (!JmhLock.refused(outcome) || System.nanoTime() > deadline) {
+        return outcome;
+      }
+      try {
+        Thread.sleep(JmhLock.POLL_INTERVAL.toMillis()); // lost a race for the lock: try again
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        return outcome;
+      }
+    }
   }
 
   /** The 1-minute load average (other work on the machine), -1 where unknown. */

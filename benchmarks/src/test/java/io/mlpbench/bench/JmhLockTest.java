@@ -1,0 +1,45 @@
+package io.mlpbench.bench;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.channels.FileChannel;
+import java.nio.channels.FileLock;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class JmhLockTest {
+  @TempDir Path temp;
+
+  @Test
+  void aHeldLockIsNotFreeAndIsFreeOnceReleased() throws Exception {
+    Path file = temp.resolve("jmh.lock");
+    try (FileChannel channel =
+        FileChannel.open(file, StandardOpenOption.CREATE, StandardOpenOption.WRITE)) {
+      FileLock held = channel.lock();
+      assertThat(JmhLock.free(file)).isFalse();
+      assertThat(JmhLock.awaitFree(file, Duration.ZERO)).isFalse();
+      held.release();
+    }
+    assertThat(JmhLock.free(file)).isTrue();
+  }
+
+  @Test
+  void onlyJmhsLockRefusalWithoutResultsCountsAsContention() {
+    String refusal =
+        "JMH JVM exited with code 1; no results for [x]; output: ERROR:"
+            + " org.openjdk.jmh.runner.RunnerException: ERROR: Another JMH instance might be"
+            + " running. Unable to acquire the JMH lock (/tmp/jmh.lock), exiting.";
+    assertThat(JmhLock.refused(outcome(refusal))).isTrue();
+    assertThat(JmhLock.refused(outcome("JMH JVM exited with code 134"))).isFalse();
+    assertThat(JmhLock.refused(outcome(null))).isFalse();
+  }
+
+  private static JobOutcome outcome(String failure) {
+    return new JobOutcome(null, List.of(), Map.of(), 1, 0, List.of(), List.of(), failure, null);
+  }
+}
