@@ -1,0 +1,83 @@
+package io.mlpbench.tf;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.mlpbench.core.GemmProvider;
+import java.util.ServiceLoader;
+import java.util.SplittableRandom;
+import org.junit.jupiter.api.Test;
+
+/** The TensorFlow MatMul provider computes C = A B. */
+class TfGemmProviderTest {
+
+  @Test
+  void productOfOddSizedMatricesMatchesDoubleReference() {
+    int m = 67;
+    int k = 45;
+    int n = 83;
+    float[] a = random(m * k, 1);
+    float[] b = random(k * n, 2);
+    try (GemmProvider.Kernel kernel = TfGemmProvider.create(m, k, n, a, b, 2)) {
+      float first = kernel.multiply();
+      float[] c = kernel.product();
+      assertThat(first).isEqualTo(c[0]);
+      assertMatchesReference(m, k, n, a, b, c);
+    }
+  }
+
+  @Test
+  void registeredProviderMultipliesSquareMatrices() {
+    GemmProvider provider =
+        ServiceLoader.load(GemmProvider.class).stream()
+            .map(ServiceLoader.Provider::get)
+            .filter(p -> p instanceof TfGemmProvider)
+            .findFirst()
+            .orElseThrow();
+    assertThat(provider.library()).isEqualTo("TensorFlow Java 1.1.0 MatMul");
+    int n = 67;
+    float[] a = random(n * n, 3);
+    float[] b = random(n * n, 4);
+    try (GemmProvider.Kernel kernel = provider.create(n, a, b, 2)) {
+      kernel.multiply();
+      assertMatchesReference(n, n, n, a, b, kernel.product());
+    }
+  }
+
+  @Test
+  void singleThreadedProductIsTheSame() {
+    // intra-op threads split the output, not the sums: 1 and 2 threads agree to the reference
+    float[] a = random(67 * 45, 5);
+    float[] b = random(45 * 83, 6);
+    try (GemmProvider.Kernel kernel = TfGemmProvider.create(67, 45, 83, a, b, 1)) {
+      kernel.multiply();
+      assertMatchesReference(67, 45, 83, a, b, kernel.product());
+    }
+  }
+
+  static float[] random(int length, long seed) {
+    SplittableRandom random = new SplittableRandom(seed);
+    float[] values = new float[length];
+    for (int i = 0; i < length; i++) {
+      values[i] = (float) (random.nextDouble() * 2 - 1);
+    }
+    return values;
+  }
+
+  static void assertMatchesReference(int m, int k, int n, float[] a, float[] b, float[] c) {
+    assertThat(c).hasSize(m * n);
+    for (int i = 0; i < m; i++) {
+      for (int j = 0; j < n; j++) {
+        double exact = 0;
+        double magnitude = 0;
+        for (int p = 0; p < k; p++) {
+          double term = (double) a[i * k + p] * b[p * n + j];
+          exact += term;
+          magnitude += Math.abs(term);
+        }
+        // float sums of k products: rounding error at most ~k * 2^-24 * sum|terms|
+        double tolerance = k * Math.ulp(1f) / 2 * magnitude;
+        assertThat((double) c[i * n + j]).as("C(%d, %d)", i, j).isCloseTo(exact, org.assertj.core.data.Offset.offset(tolerance));
+      }
+    }
+  }
+}
