@@ -181,8 +181,8 @@ final class Dl4jNetwork implements AutoCloseable {
    * Logits (rows x classes, row-major). DL4J's output() ends in the softmax, so the hidden layers
    * run through DL4J and the output layer's affine part is applied to its own W and b here.
    *
-   * <p>Memory: every native array of a prediction is either closed here (the input and each
-   * layer's activations, which DL4J allocates outside workspaces) or allocated in the {@link
+   * <p>Memory: every native array of a prediction is either closed here (the input and each layer's
+   * activations, which DL4J allocates outside workspaces) or allocated in the {@link
    * #PREDICT_WORKSPACE} scope (the logits and whatever ND4J creates inside its ops), which is
    * recycled by the next prediction. Left to the GC, these off-heap arrays pile up faster than it
    * collects their small Java objects: 2,000 predictions of 128 rows grew RSS by 1.7 GB (README).
@@ -224,7 +224,6 @@ final class Dl4jNetwork implements AutoCloseable {
       return flat.toFloatVector();
     }
   }
-
 
   /** Frees the parameter, gradient and updater arrays and this thread's workspaces. */
   @Override

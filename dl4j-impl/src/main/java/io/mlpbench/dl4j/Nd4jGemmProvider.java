@@ -14,8 +14,8 @@ import org.nd4j.linalg.factory.Nd4j;
  * under both DL4J routes' matrix products.
  *
  * <p>Threads: OpenBLAS's count is set by ND4J from {@code OMP_NUM_THREADS} when the native backend
- * loads (see {@link Dl4jRoute#launchRequirements}); it cannot follow {@code threads} from Java, so a
- * JVM whose environment disagrees is refused rather than calibrated at another thread count.
+ * loads (see {@link Dl4jRoute#launchRequirements}); it cannot follow {@code threads} from Java, so
+ * a JVM whose environment disagrees is refused rather than calibrated at another thread count.
  */
 public final class Nd4jGemmProvider implements GemmProvider {
 
@@ -26,7 +26,11 @@ public final class Nd4jGemmProvider implements GemmProvider {
     // javacpp presets append their own version: 0.3.19-1.5.7
     int dash = openblas.indexOf('-');
     String nd4j = version("/META-INF/maven/org.nd4j/nd4j-native/pom.properties");
-    return "OpenBLAS " + (dash < 0 ? openblas : openblas.substring(0, dash)) + " (ND4J " + nd4j + ")";
+    return "OpenBLAS "
+        + (dash < 0 ? openblas : openblas.substring(0, dash))
+        + " (ND4J "
+        + nd4j
+        + ")";
   }
 
   @Override

@@ -10,12 +10,12 @@ import java.nio.file.Path;
 import java.util.SplittableRandom;
 
 /**
- * Resident memory of repeated predictions (not a test): the canonical network, {@code calls}
- * {@code predictLogits} of 128 random rows, VmRSS and VmHWM from /proc/self/status every 500
- * calls. Native arrays that predictions leave for the GC show as growing RSS here.
+ * Resident memory of repeated predictions (not a test): the canonical network, {@code calls} {@code
+ * predictLogits} of 128 random rows, VmRSS and VmHWM from /proc/self/status every 500 calls. Native
+ * arrays that predictions leave for the GC show as growing RSS here.
  *
- * <p>Run with the route's environment: {@code OMP_NUM_THREADS=2 OMP_WAIT_POLICY=PASSIVE java
- * -Xmx4g -cp <test classpath> io.mlpbench.dl4j.PredictMemoryProbe [calls]}.
+ * <p>Run with the route's environment: {@code OMP_NUM_THREADS=2 OMP_WAIT_POLICY=PASSIVE java -Xmx4g
+ * -cp <test classpath> io.mlpbench.dl4j.PredictMemoryProbe [calls]}.
  */
 public final class PredictMemoryProbe {
   private static final int ROWS = 128;
@@ -46,7 +46,8 @@ public final class PredictMemoryProbe {
 
   /** VmRSS and VmHWM (peak RSS) of this process, in MiB. */
   static String memory() throws IOException {
-    return String.format("VmRSS %d MiB, VmHWM %d MiB", statusKb("VmRSS") / 1024, statusKb("VmHWM") / 1024);
+    return String.format(
+        "VmRSS %d MiB, VmHWM %d MiB", statusKb("VmRSS") / 1024, statusKb("VmHWM") / 1024);
   }
 
   static long statusKb(String field) throws IOException {

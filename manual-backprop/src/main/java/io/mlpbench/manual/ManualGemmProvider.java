@@ -80,7 +80,8 @@ public final class ManualGemmProvider implements GemmProvider {
       int i0 = WorkerPool.start(m, part, parts, Gemm.ROW_BLOCK);
       int i1 = WorkerPool.end(m, part, parts, Gemm.ROW_BLOCK);
       if (i0 < i1) {
-        Gemm.multiply(a, 0, lda, 1, b, ldb, c, ldc, i0, i1, k, Gemm.padded(n), Epilogue.NONE, null, null);
+        Gemm.multiply(
+            a, 0, lda, 1, b, ldb, c, ldc, i0, i1, k, Gemm.padded(n), Epilogue.NONE, null, null);
       }
     }
 

@@ -33,7 +33,8 @@ class ManualGemmProviderTest {
             .filter(p -> p instanceof ManualGemmProvider)
             .findFirst()
             .orElseThrow();
-    assertThat(provider.library()).isEqualTo("manual-backprop Vector API GEMM (Java " + Runtime.version().feature() + ")");
+    assertThat(provider.library())
+        .isEqualTo("manual-backprop Vector API GEMM (Java " + Runtime.version().feature() + ")");
     int n = 67;
     float[] a = random(n * n, 3);
     float[] b = random(n * n, 4);
@@ -81,7 +82,9 @@ class ManualGemmProviderTest {
         }
         // float sums of k products: rounding error at most ~k * 2^-24 * sum|terms|
         double tolerance = k * Math.ulp(1f) / 2 * magnitude;
-        assertThat((double) c[i * n + j]).as("C(%d, %d)", i, j).isCloseTo(exact, org.assertj.core.data.Offset.offset(tolerance));
+        assertThat((double) c[i * n + j])
+            .as("C(%d, %d)", i, j)
+            .isCloseTo(exact, org.assertj.core.data.Offset.offset(tolerance));
       }
     }
   }

@@ -76,7 +76,9 @@ class TfGemmProviderTest {
         }
         // float sums of k products: rounding error at most ~k * 2^-24 * sum|terms|
         double tolerance = k * Math.ulp(1f) / 2 * magnitude;
-        assertThat((double) c[i * n + j]).as("C(%d, %d)", i, j).isCloseTo(exact, org.assertj.core.data.Offset.offset(tolerance));
+        assertThat((double) c[i * n + j])
+            .as("C(%d, %d)", i, j)
+            .isCloseTo(exact, org.assertj.core.data.Offset.offset(tolerance));
       }
     }
   }
