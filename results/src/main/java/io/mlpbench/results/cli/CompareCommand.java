@@ -5,9 +5,9 @@ import io.mlpbench.results.compare.CompareOptions;
 import io.mlpbench.results.compare.CompareReport;
 import io.mlpbench.results.compare.Comparer;
 import io.mlpbench.results.compare.HistoryChart;
-import io.mlpbench.results.history.FileRunStore;
 import io.mlpbench.results.model.RunRecord;
 import io.mlpbench.results.store.RunQuery;
+import io.mlpbench.results.store.RunStore;
 import io.mlpbench.results.store.StoreException;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -73,7 +73,15 @@ final class CompareCommand implements Callable<Integer> {
 
   @Override
   public Integer call() {
-    FileRunStore store = history.fileStore();
+    try (RunStore store = history.store()) {
+      return compare(store);
+    } catch (StoreException | IllegalArgumentException e) {
+      System.err.println("compare: " + e.getMessage());
+      return 2;
+    }
+  }
+
+  private int compare(RunStore store) {
     CompareOptions options;
     try {
       options =
@@ -118,14 +126,14 @@ final class CompareCommand implements Callable<Integer> {
     return failOnRegression && report.hasRegression() ? 1 : 0;
   }
 
-  /** A path to a record file, else a run id in the history. */
-  static RunRecord resolveBaseline(FileRunStore store, String value) {
+  /** A path to a record file, else a run id in the store. */
+  private RunRecord resolveBaseline(RunStore store, String value) {
     Path file = Path.of(value);
     if (value.endsWith(".json") || Files.isRegularFile(file)) {
       if (!Files.isRegularFile(file)) {
         throw new IllegalArgumentException("--baseline " + value + ": no such file");
       }
-      return store.readRecordFile(file);
+      return history.fileStore().readRecordFile(file);
     }
     return store
         .find(value)
@@ -135,6 +143,6 @@ final class CompareCommand implements Callable<Integer> {
                     "--baseline "
                         + value
                         + ": neither a file nor a run id in "
-                        + store.historyDir()));
+                        + store.describe()));
   }
 }

@@ -1,6 +1,5 @@
 package io.mlpbench.results.cli;
 
-import io.mlpbench.results.history.FileRunStore;
 import io.mlpbench.results.model.AccuracyResult;
 import io.mlpbench.results.model.RunRecord;
 import io.mlpbench.results.model.ThroughputResult;
@@ -31,7 +30,15 @@ final class HistoryCommand implements Callable<Integer> {
 
   @Override
   public Integer call() {
-    FileRunStore store = history.fileStore();
+    try (RunStore store = history.store()) {
+      return list(store);
+    } catch (RuntimeException e) {
+      System.err.println("history: " + e.getMessage());
+      return 2;
+    }
+  }
+
+  private int list(RunStore store) {
     RunStore.ReadResult read = store.list(new RunQuery(route, null, null, null, limit));
     String baselineId;
     try {
@@ -60,7 +67,7 @@ final class HistoryCommand implements Callable<Integer> {
           r.environment() == null ? "?" : r.environment().threads(),
           String.join(",", routes));
     }
-    System.out.println(read.runs().size() + " run(s) in " + store.historyDir());
+    System.out.println(read.runs().size() + " run(s) in " + store.describe());
     read.problems().forEach(p -> System.out.println("unreadable: " + p));
     return 0;
   }

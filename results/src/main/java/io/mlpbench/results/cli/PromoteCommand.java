@@ -1,8 +1,8 @@
 package io.mlpbench.results.cli;
 
-import io.mlpbench.results.history.FileRunStore;
 import io.mlpbench.results.model.RunRecord;
 import io.mlpbench.results.store.RunQuery;
+import io.mlpbench.results.store.RunStore;
 import io.mlpbench.results.store.StoreException;
 import java.util.List;
 import java.util.concurrent.Callable;
@@ -26,21 +26,20 @@ final class PromoteCommand implements Callable<Integer> {
 
   @Override
   public Integer call() {
-    FileRunStore store = history.fileStore();
-    try {
+    try (RunStore store = history.store()) {
       String id = runId;
       if ("latest".equals(runId)) {
         List<RunRecord> runs = store.list(RunQuery.ALL).runs();
         if (runs.isEmpty()) {
-          System.err.println("promote: no readable runs in " + store.historyDir());
+          System.err.println("promote: no readable runs in " + store.describe());
           return 2;
         }
         id = runs.get(runs.size() - 1).runId();
       }
       store.promoteBaseline(id);
-      System.out.println("baseline is now run " + id + " (" + store.baselineFile() + ")");
+      System.out.println("baseline is now run " + id + " in " + store.describe());
       return 0;
-    } catch (StoreException e) {
+    } catch (StoreException | IllegalArgumentException e) {
       System.err.println("promote: " + e.getMessage());
       return 2;
     }

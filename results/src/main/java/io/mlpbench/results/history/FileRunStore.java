@@ -189,6 +189,7 @@ public final class FileRunStore implements RunStore {
   }
 
   /** The stored run with this id, if its file is readable. */
+  @Override
   public synchronized Optional<RunRecord> find(String runId) {
     String idSuffix = "_" + safeId(runId) + ".json";
     for (Path file : runFiles()) {
