@@ -1,0 +1,82 @@
+package io.mlpbench.djl;
+
+import ai.djl.ndarray.NDArray;
+import ai.djl.ndarray.NDManager;
+import ai.djl.ndarray.types.Shape;
+import io.mlpbench.core.GemmProvider;
+
+/**
+ * SGEMM through PyTorch's {@code matmul} (DJL's {@link NDArray#matMul}), for the benchmarks' peak
+ * calibration: the kernel under both DJL routes' linear layers.
+ *
+ * <p>Threads: the engine is started by {@link PyTorchRuntime#start}, as for a route, so the
+ * intra-op pool is {@code threads} (or what the launcher already set before the engine loaded).
+ */
+public final class DjlGemmProvider implements GemmProvider {
+
+  /** From the bundled artifacts' versions, so naming the library loads no native code. */
+  @Override
+  public String library() {
+    NativeArtifacts artifacts = NativeArtifacts.bundled();
+    return "PyTorch "
+        + artifacts.pytorchVersion()
+        + " matmul (DJL "
+        + artifacts.djlVersion()
+        + ")";
+  }
+
+  @Override
+  public Kernel create(int n, float[] a, float[] b, int threads) {
+    return create(n, n, n, a, b, threads);
+  }
+
+  /** C = A B for row-major A (m x k) and B (k x n); the SPI uses the square case. */
+  static Kernel create(int m, int k, int n, float[] a, float[] b, int threads) {
+    if (a.length != m * k || b.length != k * n) {
+      throw new IllegalArgumentException(
+          "operands must be "
+              + m
+              + "x"
+              + k
+              + " and "
+              + k
+              + "x"
+              + n
+              + " row-major; found "
+              + a.length
+              + " and "
+              + b.length
+              + " entries");
+    }
+    PyTorchRuntime.start(threads);
+    NDManager manager = NDManager.newBaseManager(PyTorchRuntime.ENGINE);
+    NDArray x = manager.create(a, new Shape(m, k));
+    NDArray y = manager.create(b, new Shape(k, n));
+    return new Kernel() {
+      private NDArray c;
+
+      @Override
+      public float multiply() {
+        // DJL has no matmul into a given output; the previous C is freed before the next one.
+        if (c != null) {
+          c.close();
+        }
+        c = x.matMul(y);
+        return c.getFloat(0, 0);
+      }
+
+      @Override
+      public float[] product() {
+        if (c == null) {
+          throw new IllegalStateException("product() before the first multiply()");
+        }
+        return c.toFloatArray();
+      }
+
+      @Override
+      public void close() {
+        manager.close();
+      }
+    };
+  }
+}
