@@ -25,10 +25,10 @@ public final class StepProbe {
     String[] routes = args[0].split(",");
     int calls = Integer.parseInt(args[1]);
     int threads = Integer.parseInt(args[2]);
-    LabeledImages train = Datasets.load("mnist").train().limit(8 * BATCH);
+    LabeledImages data = Datasets.load("mnist").train().limit(8 * BATCH);
     ModelSpec spec = ModelSpec.canonical();
     TrainingConfig config = TrainingConfig.defaults().withThreads(threads);
-    Batcher batcher = new Batcher(train, BATCH, config.seed());
+    Batcher batcher = new Batcher(data, BATCH, config.seed());
     Batch[] batches = new Batch[8];
     for (int i = 0; i < batches.length; i++) {
       batches[i] = batcher.batch(1, i);
