@@ -10,6 +10,9 @@ public enum AdamForm {
    * TF/Keras, DJL and DL4J (Kingma and Ba, section 2, last paragraph): the suite's default.
    */
   EPSILON_HAT,
-  /** m_hat = m / (1 - beta1^t), v_hat = v / (1 - beta2^t); theta -= lr * m_hat / (sqrt(v_hat) + eps): torch.optim.Adam. */
+  /**
+   * m_hat = m / (1 - beta1^t), v_hat = v / (1 - beta2^t); theta -= lr * m_hat / (sqrt(v_hat) +
+   * eps): torch.optim.Adam.
+   */
   TORCH
 }

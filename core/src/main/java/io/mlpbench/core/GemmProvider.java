@@ -3,9 +3,9 @@ package io.mlpbench.core;
 /**
  * Optional: a route module's fastest single-precision matrix multiply, used only by the benchmarks
  * to calibrate the machine's practical FP32 peak (so a route's GFLOP/s can be read as a fraction of
- * it). List implementations in {@code META-INF/services/io.mlpbench.core.GemmProvider}; like routes,
- * providers must be cheap to construct (no native loading until {@link #create}), and framework
- * types never leave the module.
+ * it). List implementations in {@code META-INF/services/io.mlpbench.core.GemmProvider}; like
+ * routes, providers must be cheap to construct (no native loading until {@link #create}), and
+ * framework types never leave the module.
  */
 public interface GemmProvider {
 

@@ -4,9 +4,9 @@ import java.util.SplittableRandom;
 
 /**
  * The trainable values of a {@link ModelSpec}, framework-neutral. Layout, used by every route:
- * {@code weights[l]} is the (inputs x outputs) matrix of layer l in row-major order, so element
- * (i, j) is {@code weights[l][i * outputs + j]} and Z = A W + b; {@code biases[l]} has length
- * outputs. Adapters whose framework stores [out, in] (DJL, PyTorch) transpose when loading.
+ * {@code weights[l]} is the (inputs x outputs) matrix of layer l in row-major order, so element (i,
+ * j) is {@code weights[l][i * outputs + j]} and Z = A W + b; {@code biases[l]} has length outputs.
+ * Adapters whose framework stores [out, in] (DJL, PyTorch) transpose when loading.
  */
 public final class Parameters {
   private final ModelSpec spec;
@@ -16,16 +16,32 @@ public final class Parameters {
   public Parameters(ModelSpec spec, float[][] weights, float[][] biases) {
     if (weights.length != spec.layerCount() || biases.length != spec.layerCount()) {
       throw new IllegalArgumentException(
-          "expected " + spec.layerCount() + " layers, got " + weights.length + " weight and "
-              + biases.length + " bias arrays");
+          "expected "
+              + spec.layerCount()
+              + " layers, got "
+              + weights.length
+              + " weight and "
+              + biases.length
+              + " bias arrays");
     }
     for (int l = 0; l < spec.layerCount(); l++) {
       int in = spec.inputs(l);
       int out = spec.outputs(l);
       if (weights[l].length != in * out || biases[l].length != out) {
         throw new IllegalArgumentException(
-            "layer " + l + ": expected weights " + in + "x" + out + " and " + out + " biases, got "
-                + weights[l].length + " weights and " + biases[l].length + " biases");
+            "layer "
+                + l
+                + ": expected weights "
+                + in
+                + "x"
+                + out
+                + " and "
+                + out
+                + " biases, got "
+                + weights[l].length
+                + " weights and "
+                + biases[l].length
+                + " biases");
       }
     }
     this.spec = spec;

@@ -1,9 +1,9 @@
 package io.mlpbench.core;
 
 /**
- * One way of training the MLP, named {@code <framework>-<style>} (e.g. {@code manual},
- * {@code dl4j-fit}, {@code tf-tape}). Routes are found with {@link Routes}; implementations must be
- * cheap to construct (no native loading until {@link #create}).
+ * One way of training the MLP, named {@code <framework>-<style>} (e.g. {@code manual}, {@code
+ * dl4j-fit}, {@code tf-tape}). Routes are found with {@link Routes}; implementations must be cheap
+ * to construct (no native loading until {@link #create}).
  */
 public interface Route {
   /** The route id users type, e.g. {@code djl-loop}. */

@@ -25,7 +25,9 @@ public final class Routes {
         .orElseThrow(
             () ->
                 new IllegalArgumentException(
-                    "no route '" + id + "' on this classpath; available: "
+                    "no route '"
+                        + id
+                        + "' on this classpath; available: "
                         + routes.stream().map(Route::id).collect(Collectors.joining(", "))));
   }
 }

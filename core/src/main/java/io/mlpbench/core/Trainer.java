@@ -15,8 +15,8 @@ public interface Trainer extends AutoCloseable {
   /**
    * Trains for {@code epochs} epochs over {@code batches}, in its shared order. The default loops
    * over {@link #trainStep}; fit()-style routes override it with their framework's own API. Either
-   * way the listener hears every epoch's mean loss, and a non-finite loss ends the run with
-   * {@link TrainingDiverged}.
+   * way the listener hears every epoch's mean loss, and a non-finite loss ends the run with {@link
+   * TrainingDiverged}.
    */
   default void fit(Batcher batches, int epochs, EpochListener listener) {
     int batchCount = batches.batchesPerEpoch();
@@ -35,7 +35,10 @@ public interface Trainer extends AutoCloseable {
     }
   }
 
-  /** Output logits (rows x classes, row-major) for the first {@code rows} samples of {@code features}. */
+  /**
+   * Output logits (rows x classes, row-major) for the first {@code rows} samples of {@code
+   * features}.
+   */
   float[] predictLogits(float[] features, int rows);
 
   /** Predicted class per sample: argmax of the logits. */

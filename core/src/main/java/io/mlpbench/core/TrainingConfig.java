@@ -1,8 +1,8 @@
 package io.mlpbench.core;
 
 /**
- * How a model is trained. Every route applies these constants exactly; where a framework names
- * or places one differently, its adapter translates and says so.
+ * How a model is trained. Every route applies these constants exactly; where a framework names or
+ * places one differently, its adapter translates and says so.
  *
  * @param epsilon Adam's epsilon; 1e-7 by default, as Keras (the seed reference) uses
  * @param threads compute threads for the route's native or Java kernels (intra-op)
@@ -24,12 +24,22 @@ public record TrainingConfig(
   /** Adam 1e-3 (0.9, 0.999, 1e-7), batch 128, 5 epochs, seed 42, all cores. */
   public static TrainingConfig defaults() {
     return new TrainingConfig(
-        OptimizerKind.ADAM, 1e-3, 0.9, 0.999, 1e-7, AdamForm.EPSILON_HAT, 128, 5, 42L, DEFAULT_THREADS);
+        OptimizerKind.ADAM,
+        1e-3,
+        0.9,
+        0.999,
+        1e-7,
+        AdamForm.EPSILON_HAT,
+        128,
+        5,
+        42L,
+        DEFAULT_THREADS);
   }
 
   public TrainingConfig {
     if (!(learningRate > 0) || !Double.isFinite(learningRate)) {
-      throw new IllegalArgumentException("learning rate must be a positive number, got " + learningRate);
+      throw new IllegalArgumentException(
+          "learning rate must be a positive number, got " + learningRate);
     }
     if (batchSize <= 0) {
       throw new IllegalArgumentException("batch size must be positive, got " + batchSize);
@@ -43,26 +53,32 @@ public record TrainingConfig(
   }
 
   public TrainingConfig withOptimizer(OptimizerKind o, double lr) {
-    return new TrainingConfig(o, lr, beta1, beta2, epsilon, adamForm, batchSize, epochs, seed, threads);
+    return new TrainingConfig(
+        o, lr, beta1, beta2, epsilon, adamForm, batchSize, epochs, seed, threads);
   }
 
   public TrainingConfig withBatchSize(int b) {
-    return new TrainingConfig(optimizer, learningRate, beta1, beta2, epsilon, adamForm, b, epochs, seed, threads);
+    return new TrainingConfig(
+        optimizer, learningRate, beta1, beta2, epsilon, adamForm, b, epochs, seed, threads);
   }
 
   public TrainingConfig withEpochs(int e) {
-    return new TrainingConfig(optimizer, learningRate, beta1, beta2, epsilon, adamForm, batchSize, e, seed, threads);
+    return new TrainingConfig(
+        optimizer, learningRate, beta1, beta2, epsilon, adamForm, batchSize, e, seed, threads);
   }
 
   public TrainingConfig withSeed(long s) {
-    return new TrainingConfig(optimizer, learningRate, beta1, beta2, epsilon, adamForm, batchSize, epochs, s, threads);
+    return new TrainingConfig(
+        optimizer, learningRate, beta1, beta2, epsilon, adamForm, batchSize, epochs, s, threads);
   }
 
   public TrainingConfig withThreads(int t) {
-    return new TrainingConfig(optimizer, learningRate, beta1, beta2, epsilon, adamForm, batchSize, epochs, seed, t);
+    return new TrainingConfig(
+        optimizer, learningRate, beta1, beta2, epsilon, adamForm, batchSize, epochs, seed, t);
   }
 
   public TrainingConfig withAdamForm(AdamForm f) {
-    return new TrainingConfig(optimizer, learningRate, beta1, beta2, epsilon, f, batchSize, epochs, seed, threads);
+    return new TrainingConfig(
+        optimizer, learningRate, beta1, beta2, epsilon, f, batchSize, epochs, seed, threads);
   }
 }

@@ -81,11 +81,14 @@ public abstract class RouteConformanceTest {
   void exportsTheSharedInitialParametersExactly() {
     ModelSpec spec = ModelSpec.canonical();
     Parameters initial = Parameters.initial(spec, SEED);
-    try (Trainer trainer = create(routeId(), spec, config(OptimizerKind.ADAM, 1e-3, 128), initial)) {
+    try (Trainer trainer =
+        create(routeId(), spec, config(OptimizerKind.ADAM, 1e-3, 128), initial)) {
       Parameters exported = trainer.exportParameters();
       assertThat(exported.exactlyEquals(initial))
-          .as("parameters exported before training equal the shared initial ones bit for bit"
-              + " (max difference %s)", exported.maxAbsDifference(initial))
+          .as(
+              "parameters exported before training equal the shared initial ones bit for bit"
+                  + " (max difference %s)",
+              exported.maxAbsDifference(initial))
           .isTrue();
     }
   }
@@ -93,7 +96,8 @@ public abstract class RouteConformanceTest {
   @ParameterizedTest
   @EnumSource(Activation.class)
   void logitsMatchTheReference(Activation activation) {
-    ModelSpec spec = new ModelSpec(new int[] {784, 64, 32, 10}, activation, WeightInit.GLOROT_UNIFORM);
+    ModelSpec spec =
+        new ModelSpec(new int[] {784, 64, 32, 10}, activation, WeightInit.GLOROT_UNIFORM);
     Parameters initial = Parameters.initial(spec, SEED);
     TrainingConfig config = config(OptimizerKind.SGD, 0.1, 64);
     Batch batch = new Batcher(mnist().test(), 64, SEED).batch(1, 0);
@@ -105,7 +109,9 @@ public abstract class RouteConformanceTest {
       float[] actual = trainer.predictLogits(batch.features(), batch.rows());
       assertThat(actual).hasSize(expected.length);
       for (int i = 0; i < expected.length; i++) {
-        assertThat((double) actual[i]).as("logit %d (%s)", i, activation).isCloseTo(expected[i], within(LOGIT_TOLERANCE));
+        assertThat((double) actual[i])
+            .as("logit %d (%s)", i, activation)
+            .isCloseTo(expected[i], within(LOGIT_TOLERANCE));
       }
     }
   }
@@ -128,10 +134,14 @@ public abstract class RouteConformanceTest {
     try (Trainer trainer = create(routeId(), spec, config, initial)) {
       for (int s = 0; s < batches.size(); s++) {
         float loss = trainer.trainStep(batches.get(s));
-        assertThat((double) loss).as("loss of SGD step %d", s + 1).isCloseTo(expectedLosses[s], within(SGD_TOLERANCE));
+        assertThat((double) loss)
+            .as("loss of SGD step %d", s + 1)
+            .isCloseTo(expectedLosses[s], within(SGD_TOLERANCE));
       }
       double difference = trainer.exportParameters().maxAbsDifference(expected);
-      assertThat(difference).as("max parameter difference after 20 SGD steps").isLessThan(SGD_TOLERANCE);
+      assertThat(difference)
+          .as("max parameter difference after 20 SGD steps")
+          .isLessThan(SGD_TOLERANCE);
     }
   }
 
@@ -150,7 +160,9 @@ public abstract class RouteConformanceTest {
     try (Trainer trainer = create(routeId(), spec, config, initial)) {
       for (int s = 0; s < batches.size(); s++) {
         float loss = trainer.trainStep(batches.get(s));
-        assertThat((double) loss).as("loss of Adam step %d", s + 1).isCloseTo(expectedLosses[s], within(ADAM_LOSS_TOLERANCE));
+        assertThat((double) loss)
+            .as("loss of Adam step %d", s + 1)
+            .isCloseTo(expectedLosses[s], within(ADAM_LOSS_TOLERANCE));
       }
     }
   }
@@ -172,8 +184,12 @@ public abstract class RouteConformanceTest {
       }
       double accuracy = correct / (double) test.size();
       assertThat(epochLosses).as("one mean loss per epoch").hasSize(2);
-      assertThat(epochLosses.get(1)).as("loss falls from epoch 1 to 2").isLessThan(epochLosses.get(0));
-      assertThat(accuracy).as("test accuracy after 2 epochs on 6,000 samples").isGreaterThanOrEqualTo(SUBSET_ACCURACY_THRESHOLD);
+      assertThat(epochLosses.get(1))
+          .as("loss falls from epoch 1 to 2")
+          .isLessThan(epochLosses.get(0));
+      assertThat(accuracy)
+          .as("test accuracy after 2 epochs on 6,000 samples")
+          .isGreaterThanOrEqualTo(SUBSET_ACCURACY_THRESHOLD);
     }
   }
 
@@ -184,7 +200,8 @@ public abstract class RouteConformanceTest {
     LabeledImages subset = mnist().train().limit(256);
     float[] poisoned = subset.features().clone();
     poisoned[3] = Float.NaN; // one NaN pixel makes the first batch's loss NaN in any framework
-    LabeledImages data = new LabeledImages(poisoned, subset.labels(), subset.featureCount(), subset.classCount());
+    LabeledImages data =
+        new LabeledImages(poisoned, subset.labels(), subset.featureCount(), subset.classCount());
     try (Trainer trainer = create(routeId(), spec, config(OptimizerKind.ADAM, 1e-3, 64), initial)) {
       assertThatThrownBy(() -> trainer.fit(new Batcher(data, 64, SEED), 1, EpochListener.NONE))
           .isInstanceOf(TrainingDiverged.class)

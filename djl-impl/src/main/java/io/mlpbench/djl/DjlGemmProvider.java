@@ -18,11 +18,7 @@ public final class DjlGemmProvider implements GemmProvider {
   @Override
   public String library() {
     NativeArtifacts artifacts = NativeArtifacts.bundled();
-    return "PyTorch "
-        + artifacts.pytorchVersion()
-        + " matmul (DJL "
-        + artifacts.djlVersion()
-        + ")";
+    return "PyTorch " + artifacts.pytorchVersion() + " matmul (DJL " + artifacts.djlVersion() + ")";
   }
 
   @Override

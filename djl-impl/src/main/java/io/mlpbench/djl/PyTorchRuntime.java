@@ -29,8 +29,8 @@ final class PyTorchRuntime {
   /**
    * What a runner's JVM needs: offline mode, so a missing native library fails instead of being
    * downloaded, and both pool sizes set before the engine loads. OMP_NUM_THREADS is set as well so
-   * the bundled libgomp starts from the same count (not all cores) before PyTorch's
-   * set_num_threads runs.
+   * the bundled libgomp starts from the same count (not all cores) before PyTorch's set_num_threads
+   * runs.
    */
   static LaunchRequirements launchRequirements(int threads) {
     return new LaunchRequirements(

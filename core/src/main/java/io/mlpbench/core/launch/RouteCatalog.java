@@ -72,14 +72,19 @@ public final class RouteCatalog {
               .orElseThrow(
                   () ->
                       new IllegalArgumentException(
-                          "unknown route '" + id + "'; available: "
+                          "unknown route '"
+                              + id
+                              + "'; available: "
                               + entries.stream().map(Entry::id).toList()
-                              + (problems.isEmpty() ? "" : "; modules that failed to load: " + problems))));
+                              + (problems.isEmpty()
+                                  ? ""
+                                  : "; modules that failed to load: " + problems))));
     }
     return selected;
   }
 
-  private static List<RouteDescriptor> describe(RouteModule module, int threads) throws IOException {
+  private static List<RouteDescriptor> describe(RouteModule module, int threads)
+      throws IOException {
     ProcessBuilder builder =
         RouteJvm.builder(
             module,
@@ -93,7 +98,8 @@ public final class RouteCatalog {
     List<RouteDescriptor> found = new ArrayList<>();
     StringBuilder other = new StringBuilder();
     try (BufferedReader reader =
-        new BufferedReader(new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8))) {
+        new BufferedReader(
+            new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8))) {
       String line;
       while ((line = reader.readLine()) != null) {
         if (WorkerProtocol.isMessage(line)) {
@@ -113,7 +119,8 @@ public final class RouteCatalog {
       throw new IOException("interrupted", e);
     }
     if (process.exitValue() != 0) {
-      throw new IOException("route JVM exited with " + process.exitValue() + ": " + other.toString().strip());
+      throw new IOException(
+          "route JVM exited with " + process.exitValue() + ": " + other.toString().strip());
     }
     return found;
   }

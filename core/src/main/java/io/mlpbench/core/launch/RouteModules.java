@@ -17,7 +17,10 @@ public final class RouteModules {
 
   private RouteModules() {}
 
-  /** The checkout root: {@code -Dmlpbench.root}, else the nearest ancestor of the working dir holding core/ and pom.xml. */
+  /**
+   * The checkout root: {@code -Dmlpbench.root}, else the nearest ancestor of the working dir
+   * holding core/ and pom.xml.
+   */
   public static Path projectRoot() {
     String explicit = System.getProperty("mlpbench.root", System.getenv("MLPBENCH_ROOT"));
     if (explicit != null && !explicit.isBlank()) {

@@ -23,12 +23,15 @@ public final class RouteWorker {
 
   public static void main(String[] args) throws Exception {
     if (args.length == 0) {
-      System.err.println("usage: RouteWorker describe [threads] | train --route <id> [--key value ...]");
+      System.err.println(
+          "usage: RouteWorker describe [threads] | train --route <id> [--key value ...]");
       System.exit(2);
     }
     PrintStream out = System.out;
     switch (args[0]) {
-      case "describe" -> describe(out, args.length > 1 ? Integer.parseInt(args[1]) : TrainingConfig.DEFAULT_THREADS);
+      case "describe" ->
+          describe(
+              out, args.length > 1 ? Integer.parseInt(args[1]) : TrainingConfig.DEFAULT_THREADS);
       case "train" -> {
         TrainRequest request;
         try {

@@ -1,8 +1,8 @@
 package io.mlpbench.core.launch;
 
 /**
- * Route JVMs talk to runners through stdout lines starting with {@link #PREFIX} followed by one JSON
- * object; every other line (framework logging) is passed through or ignored.
+ * Route JVMs talk to runners through stdout lines starting with {@link #PREFIX} followed by one
+ * JSON object; every other line (framework logging) is passed through or ignored.
  */
 public final class WorkerProtocol {
   public static final String PREFIX = "@@mlpbench ";

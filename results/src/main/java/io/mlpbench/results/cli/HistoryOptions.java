@@ -29,7 +29,9 @@ final class HistoryOptions {
               + " MLPBENCH_STORE, else files.")
   String store;
 
-  /** The selected store: PostgreSQL when --store/MLPBENCH_STORE names one, else the file history. */
+  /**
+   * The selected store: PostgreSQL when --store/MLPBENCH_STORE names one, else the file history.
+   */
   RunStore store() {
     return RunStores.open(store, this::fileStore);
   }

@@ -15,8 +15,14 @@ import picocli.CommandLine.Command;
     subcommands = {
       CommandLine.HelpCommand.class,
       ListCommand.class,
-      AccuracyCommand.class, ReportCommand.class, RunCommand.class,
-      CompareCommand.class, PromoteCommand.class, HistoryCommand.class, MatrixCommand.class, PushCommand.class,
+      AccuracyCommand.class,
+      ReportCommand.class,
+      RunCommand.class,
+      CompareCommand.class,
+      PromoteCommand.class,
+      HistoryCommand.class,
+      MatrixCommand.class,
+      PushCommand.class,
     })
 public final class MlpBenchCli implements Runnable {
   @CommandLine.Spec CommandLine.Model.CommandSpec spec;

@@ -40,7 +40,9 @@ final class PushCommand implements Callable<Integer> {
       try (ProgressBar bar = new ProgressBar("push", total)) {
         summary = RunPusher.push(local, remote, bar::stepTo);
       }
-      summary.unreadable().forEach(p -> System.err.println("push: skipped unreadable local record: " + p));
+      summary
+          .unreadable()
+          .forEach(p -> System.err.println("push: skipped unreadable local record: " + p));
       System.out.println("push to " + remote.describe() + ": " + summary.describe());
       return summary.complete() ? 0 : 1;
     } catch (StoreException | IllegalArgumentException e) {

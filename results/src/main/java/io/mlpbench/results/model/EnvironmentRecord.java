@@ -8,7 +8,8 @@ import java.util.Map;
  * {@link #threads} decide whether two runs are comparable.
  *
  * @param frameworkVersions route id -> framework version on that route's classpath
- * @param nativeVersions library name -> version of the native libraries (javacpp, openblas, libtorch, TF)
+ * @param nativeVersions library name -> version of the native libraries (javacpp, openblas,
+ *     libtorch, TF)
  * @param routeLaunch route id -> environment and JVM flags applied to that route's JVM
  */
 public record EnvironmentRecord(

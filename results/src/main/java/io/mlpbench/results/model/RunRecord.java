@@ -5,8 +5,8 @@ import java.util.List;
 
 /**
  * One completed run of the suite (timing and/or accuracy) with the environment it ran in: the unit
- * of history, baselines and comparison. Serialised as JSON; {@link #SCHEMA_VERSION} is bumped on any
- * incompatible change so readers can tell old records from unknown ones.
+ * of history, baselines and comparison. Serialised as JSON; {@link #SCHEMA_VERSION} is bumped on
+ * any incompatible change so readers can tell old records from unknown ones.
  *
  * @param runId unique per run (a UUID), so pushing a run twice never duplicates it
  * @param kind "accuracy", "throughput" or "both"

@@ -12,7 +12,8 @@ import java.util.function.Consumer;
 public final class RunPusher {
 
   /** What a push did. {@code failure} is null when every run was handled. */
-  public record Summary(int total, int pushed, int skipped, List<String> unreadable, String failure) {
+  public record Summary(
+      int total, int pushed, int skipped, List<String> unreadable, String failure) {
     public boolean complete() {
       return failure == null;
     }
@@ -21,7 +22,10 @@ public final class RunPusher {
       String counts = pushed + " pushed, " + skipped + " already present, of " + total + " runs";
       return failure == null
           ? counts
-          : counts + "; stopped: " + failure + " (local records are untouched; run push again to send the rest)";
+          : counts
+              + "; stopped: "
+              + failure
+              + " (local records are untouched; run push again to send the rest)";
     }
   }
 

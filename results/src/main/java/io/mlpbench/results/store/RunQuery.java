@@ -6,6 +6,10 @@ package io.mlpbench.results.store;
  * @param frameworkVersion matched against any route's framework version in the record
  */
 public record RunQuery(
-    String route, String machineFingerprint, String suiteVersion, String frameworkVersion, Integer limit) {
+    String route,
+    String machineFingerprint,
+    String suiteVersion,
+    String frameworkVersion,
+    Integer limit) {
   public static final RunQuery ALL = new RunQuery(null, null, null, null, null);
 }

@@ -10,7 +10,9 @@ import java.util.Optional;
  */
 public interface RunStore extends AutoCloseable {
 
-  /** Stores {@code run} atomically; returns false (and changes nothing) if its run id is present. */
+  /**
+   * Stores {@code run} atomically; returns false (and changes nothing) if its run id is present.
+   */
   boolean append(RunRecord run);
 
   /** Runs matching {@code query}, oldest first, plus a note per record that could not be read. */
@@ -33,6 +35,8 @@ public interface RunStore extends AutoCloseable {
   @Override
   default void close() {}
 
-  /** Runs read, and the records that could not be (corrupt, unknown schema), each with its reason. */
+  /**
+   * Runs read, and the records that could not be (corrupt, unknown schema), each with its reason.
+   */
   record ReadResult(List<RunRecord> runs, List<String> problems) {}
 }

@@ -14,7 +14,8 @@ public final class RunStores {
 
   /** The store URL given by option or environment, or null for the file history. */
   public static String selected(String option) {
-    String value = option != null && !option.isBlank() ? option : System.getenv(ENVIRONMENT_VARIABLE);
+    String value =
+        option != null && !option.isBlank() ? option : System.getenv(ENVIRONMENT_VARIABLE);
     return value == null || value.isBlank() || value.equals("files") ? null : value.trim();
   }
 
@@ -28,7 +29,9 @@ public final class RunStores {
       return PostgresRunStore.open(url);
     }
     throw new IllegalArgumentException(
-        "unsupported store '" + url.replaceAll("\\?.*", "") + "': expected jdbc:postgresql://host[:port]/database"
+        "unsupported store '"
+            + url.replaceAll("\\?.*", "")
+            + "': expected jdbc:postgresql://host[:port]/database"
             + " or 'files' (the default file history)");
   }
 }

@@ -15,7 +15,8 @@ class VersionBuildTest {
   void unresolvableReleaseIsAFailedBuildWithMavensReasonAndTheCheckoutUntouched() throws Exception {
     Path checkout = Path.of("..").toAbsolutePath().normalize(); // surefire runs in results/
     Path checkoutTarget = checkout.resolve("dl4j-impl/target");
-    long before = Files.exists(checkoutTarget) ? Files.getLastModifiedTime(checkoutTarget).toMillis() : -1;
+    long before =
+        Files.exists(checkoutTarget) ? Files.getLastModifiedTime(checkoutTarget).toMillis() : -1;
 
     // offline, so an unknown release fails at resolution in seconds, without any download
     VersionBuild.Result result =
@@ -29,7 +30,8 @@ class VersionBuildTest {
     assertThat(dir.resolve("b/pom.xml")).exists();
     assertThat(dir.resolve("b/dl4j-impl/src/main/java")).isDirectory();
     assertThat(dir.resolve("b/dl4j-impl/src/test")).doesNotExist();
-    long after = Files.exists(checkoutTarget) ? Files.getLastModifiedTime(checkoutTarget).toMillis() : -1;
+    long after =
+        Files.exists(checkoutTarget) ? Files.getLastModifiedTime(checkoutTarget).toMillis() : -1;
     assertThat(after).as("the checkout's own target/ is not rebuilt").isEqualTo(before);
   }
 }

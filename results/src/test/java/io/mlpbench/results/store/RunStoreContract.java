@@ -43,7 +43,8 @@ public abstract class RunStoreContract {
       store.append(TestRuns.run("a", T0, "manual", "m1", null));
       store.append(TestRuns.run("c", T0.plusSeconds(120), "manual", "m1", null));
       assertThat(ids(store.list(RunQuery.ALL))).containsExactly("a", "b", "c");
-      assertThat(ids(store.list(new RunQuery(null, null, null, null, 2)))).containsExactly("b", "c");
+      assertThat(ids(store.list(new RunQuery(null, null, null, null, 2))))
+          .containsExactly("b", "c");
     }
   }
 
@@ -53,10 +54,14 @@ public abstract class RunStoreContract {
       store.append(TestRuns.run("r1", T0, "manual", "m1", null, "1.0", "0.1.0"));
       store.append(TestRuns.run("r2", T0.plusSeconds(1), "djl-fit", "m1", null, "0.36.0", "0.1.0"));
       store.append(TestRuns.run("r3", T0.plusSeconds(2), "djl-fit", "m2", null, "0.35.0", "0.2.0"));
-      assertThat(ids(store.list(new RunQuery("djl-fit", null, null, null, null)))).containsExactly("r2", "r3");
-      assertThat(ids(store.list(new RunQuery(null, "m1", null, null, null)))).containsExactly("r1", "r2");
-      assertThat(ids(store.list(new RunQuery(null, null, "0.2.0", null, null)))).containsExactly("r3");
-      assertThat(ids(store.list(new RunQuery(null, null, null, "0.36.0", null)))).containsExactly("r2");
+      assertThat(ids(store.list(new RunQuery("djl-fit", null, null, null, null))))
+          .containsExactly("r2", "r3");
+      assertThat(ids(store.list(new RunQuery(null, "m1", null, null, null))))
+          .containsExactly("r1", "r2");
+      assertThat(ids(store.list(new RunQuery(null, null, "0.2.0", null, null))))
+          .containsExactly("r3");
+      assertThat(ids(store.list(new RunQuery(null, null, null, "0.36.0", null))))
+          .containsExactly("r2");
     }
   }
 
@@ -69,7 +74,8 @@ public abstract class RunStoreContract {
       store.append(TestRuns.run("later", T0.plusSeconds(5), "manual", "m1", null));
       store.promoteBaseline("base");
       assertThat(store.baseline()).contains(run);
-      assertThatThrownBy(() -> store.promoteBaseline("no-such-run")).hasMessageContaining("no-such-run");
+      assertThatThrownBy(() -> store.promoteBaseline("no-such-run"))
+          .hasMessageContaining("no-such-run");
     }
   }
 
@@ -77,9 +83,11 @@ public abstract class RunStoreContract {
   void hostileTextIsStoredAndReadBackVerbatim() throws Exception {
     String hostile = "'); drop table runs; --";
     try (RunStore store = emptyStore()) {
-      RunRecord run = TestRuns.run("x'); drop table runs; --", T0, hostile, "m1", hostile + " \"quoted\" \\ ü");
+      RunRecord run =
+          TestRuns.run("x'); drop table runs; --", T0, hostile, "m1", hostile + " \"quoted\" \\ ü");
       assertThat(store.append(run)).isTrue();
-      assertThat(store.list(new RunQuery(hostile, null, null, null, null)).runs()).containsExactly(run);
+      assertThat(store.list(new RunQuery(hostile, null, null, null, null)).runs())
+          .containsExactly(run);
       assertThat(store.list(RunQuery.ALL).runs()).hasSize(1);
     }
   }

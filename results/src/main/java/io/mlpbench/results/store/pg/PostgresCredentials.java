@@ -6,9 +6,9 @@ import java.util.Properties;
 
 /**
  * Connection credentials, from the environment only: {@code PGUSER}/{@code PGPASSWORD}, or, when no
- * password is set, the driver's own {@code ~/.pgpass} lookup (pgjdbc reads it, honouring
- * {@code PGPASSFILE}). A URL carrying a password is refused, so a secret never sits in a command
- * line, a shell history or a log.
+ * password is set, the driver's own {@code ~/.pgpass} lookup (pgjdbc reads it, honouring {@code
+ * PGPASSFILE}). A URL carrying a password is refused, so a secret never sits in a command line, a
+ * shell history or a log.
  */
 final class PostgresCredentials {
   private PostgresCredentials() {}

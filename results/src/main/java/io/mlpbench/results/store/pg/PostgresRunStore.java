@@ -34,8 +34,9 @@ import org.postgresql.ds.PGSimpleDataSource;
  * Run history in PostgreSQL, for many machines writing at once. Each run is stored in one
  * transaction keyed by its run id ({@code on conflict do nothing}), so a retried or concurrent push
  * never duplicates a run and a lost connection leaves no partial one. The schema belongs to Flyway
- * migrations applied on first connect; a database migrated by a newer suite is refused, not touched.
- * Every value from a record goes through a bound parameter: names and notes are data, never SQL.
+ * migrations applied on first connect; a database migrated by a newer suite is refused, not
+ * touched. Every value from a record goes through a bound parameter: names and notes are data,
+ * never SQL.
  */
 public final class PostgresRunStore implements RunStore {
   static final String MIGRATIONS = "classpath:db/migration/postgresql";
@@ -51,7 +52,9 @@ public final class PostgresRunStore implements RunStore {
     this.dataSource = dataSource;
   }
 
-  /** Connects with credentials from the environment (see {@link PostgresCredentials}) and migrates. */
+  /**
+   * Connects with credentials from the environment (see {@link PostgresCredentials}) and migrates.
+   */
   public static PostgresRunStore open(String jdbcUrl) {
     return open(jdbcUrl, System.getenv());
   }
@@ -60,7 +63,8 @@ public final class PostgresRunStore implements RunStore {
     if (!jdbcUrl.startsWith("jdbc:postgresql:")) {
       throw new IllegalArgumentException(
           "expected a store URL starting with jdbc:postgresql:, got '"
-              + PostgresCredentials.redacted(jdbcUrl) + "'");
+              + PostgresCredentials.redacted(jdbcUrl)
+              + "'");
     }
     Properties credentials = PostgresCredentials.from(jdbcUrl, env);
     PGSimpleDataSource ds = new PGSimpleDataSource();
@@ -83,16 +87,23 @@ public final class PostgresRunStore implements RunStore {
         if (info.getState() == MigrationState.FUTURE_SUCCESS
             || info.getState() == MigrationState.FUTURE_FAILED) {
           throw new StoreException(
-              "the run store at " + describe() + " has schema version " + info.getVersion()
-                  + " (\"" + info.getDescription() + "\"), newer than this suite knows ("
-                  + latestKnownVersion(flyway) + "); upgrade mlp-bench to use it. Nothing was changed.");
+              "the run store at "
+                  + describe()
+                  + " has schema version "
+                  + info.getVersion()
+                  + " (\""
+                  + info.getDescription()
+                  + "\"), newer than this suite knows ("
+                  + latestKnownVersion(flyway)
+                  + "); upgrade mlp-bench to use it. Nothing was changed.");
         }
       }
       flyway.migrate();
     } catch (StoreException e) {
       throw e;
     } catch (RuntimeException e) {
-      throw new StoreException("cannot prepare the run store at " + describe() + ": " + rootMessage(e), e);
+      throw new StoreException(
+          "cannot prepare the run store at " + describe() + ": " + rootMessage(e), e);
     }
   }
 
@@ -191,25 +202,72 @@ public final class PostgresRunStore implements RunStore {
             "insert into results (run_id, route, metric, batch_size, threads, seed, value, error, unit,"
                 + " status, failure, raw_samples) values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
       for (AccuracyResult a : run.accuracy()) {
-        addResult(s, run.runId(), a.route(), "test_accuracy", null, a.threads(), a.seed(),
-            a.finalTestAccuracy(), null, "fraction", a.status(), a.failure(), null);
+        addResult(
+            s,
+            run.runId(),
+            a.route(),
+            "test_accuracy",
+            null,
+            a.threads(),
+            a.seed(),
+            a.finalTestAccuracy(),
+            null,
+            "fraction",
+            a.status(),
+            a.failure(),
+            null);
         if (a.secondsTo97() != null) {
-          addResult(s, run.runId(), a.route(), "seconds_to_97", null, a.threads(), a.seed(),
-              a.secondsTo97(), null, "s", a.status(), null, null);
+          addResult(
+              s,
+              run.runId(),
+              a.route(),
+              "seconds_to_97",
+              null,
+              a.threads(),
+              a.seed(),
+              a.secondsTo97(),
+              null,
+              "s",
+              a.status(),
+              null,
+              null);
         }
       }
       for (ThroughputResult t : run.throughput()) {
-        addResult(s, run.runId(), t.route(), t.benchmark(), t.batchSize(), t.threads(), null,
-            t.score(), t.scoreError(), t.unit(), t.status() == null ? "ok" : t.status(), t.failure(),
+        addResult(
+            s,
+            run.runId(),
+            t.route(),
+            t.benchmark(),
+            t.batchSize(),
+            t.threads(),
+            null,
+            t.score(),
+            t.scoreError(),
+            t.unit(),
+            t.status() == null ? "ok" : t.status(),
+            t.failure(),
             t.rawSamples() == null ? null : c.createArrayOf("float8", t.rawSamples().toArray()));
       }
       s.executeBatch();
     }
   }
 
-  private static void addResult(PreparedStatement s, String runId, String route, String metric,
-      Integer batchSize, int threads, Long seed, Double value, Double error, String unit,
-      String status, String failure, Array raw) throws SQLException {
+  private static void addResult(
+      PreparedStatement s,
+      String runId,
+      String route,
+      String metric,
+      Integer batchSize,
+      int threads,
+      Long seed,
+      Double value,
+      Double error,
+      String unit,
+      String status,
+      String failure,
+      Array raw)
+      throws SQLException {
     s.setString(1, runId);
     s.setString(2, route);
     s.setString(3, metric);
@@ -251,7 +309,9 @@ public final class PostgresRunStore implements RunStore {
     try (PreparedStatement s = connection().prepareStatement(sql)) {
       int i = 1;
       for (String value :
-          new String[] {q.machineFingerprint(), q.suiteVersion(), q.route(), q.frameworkVersion()}) {
+          new String[] {
+            q.machineFingerprint(), q.suiteVersion(), q.route(), q.frameworkVersion()
+          }) {
         s.setString(i++, value);
         s.setString(i++, value);
       }
@@ -263,8 +323,14 @@ public final class PostgresRunStore implements RunStore {
           String runId = rs.getString(1);
           int version = rs.getInt(2);
           if (version > RunRecord.SCHEMA_VERSION) {
-            problems.add("run " + runId + ": record schema " + version
-                + " is newer than this suite reads (" + RunRecord.SCHEMA_VERSION + "); skipped");
+            problems.add(
+                "run "
+                    + runId
+                    + ": record schema "
+                    + version
+                    + " is newer than this suite reads ("
+                    + RunRecord.SCHEMA_VERSION
+                    + "); skipped");
             continue;
           }
           try {
@@ -285,35 +351,43 @@ public final class PostgresRunStore implements RunStore {
 
   @Override
   public synchronized Optional<RunRecord> find(String runId) {
-    try (PreparedStatement s = connection().prepareStatement("select record::text from runs where run_id = ?")) {
+    try (PreparedStatement s =
+        connection().prepareStatement("select record::text from runs where run_id = ?")) {
       s.setString(1, runId);
       try (ResultSet rs = s.executeQuery()) {
         Optional<RunRecord> result =
-            rs.next() ? Optional.of(json.readValue(rs.getString(1), RunRecord.class)) : Optional.empty();
+            rs.next()
+                ? Optional.of(json.readValue(rs.getString(1), RunRecord.class))
+                : Optional.empty();
         connection().commit();
         return result;
       }
     } catch (SQLException | JsonProcessingException e) {
       rollbackQuietly(connection);
-      throw new StoreException("could not read run " + runId + " from " + describe() + ": " + e.getMessage(), e);
+      throw new StoreException(
+          "could not read run " + runId + " from " + describe() + ": " + e.getMessage(), e);
     }
   }
 
   @Override
   public synchronized Optional<RunRecord> baseline() {
     try (PreparedStatement s =
-        connection().prepareStatement(
-            "select r.record::text from baselines b join runs r on r.run_id = b.run_id where b.slot = ?")) {
+        connection()
+            .prepareStatement(
+                "select r.record::text from baselines b join runs r on r.run_id = b.run_id where b.slot = ?")) {
       s.setString(1, DEFAULT_SLOT);
       try (ResultSet rs = s.executeQuery()) {
         Optional<RunRecord> result =
-            rs.next() ? Optional.of(json.readValue(rs.getString(1), RunRecord.class)) : Optional.empty();
+            rs.next()
+                ? Optional.of(json.readValue(rs.getString(1), RunRecord.class))
+                : Optional.empty();
         connection().commit();
         return result;
       }
     } catch (SQLException | JsonProcessingException e) {
       rollbackQuietly(connection);
-      throw new StoreException("could not read the baseline from " + describe() + ": " + e.getMessage(), e);
+      throw new StoreException(
+          "could not read the baseline from " + describe() + ": " + e.getMessage(), e);
     }
   }
 
@@ -338,7 +412,8 @@ public final class PostgresRunStore implements RunStore {
       c.commit();
     } catch (SQLException e) {
       rollbackQuietly(c);
-      throw new StoreException("could not promote run " + runId + " in " + describe() + ": " + e.getMessage(), e);
+      throw new StoreException(
+          "could not promote run " + runId + " in " + describe() + ": " + e.getMessage(), e);
     }
   }
 
@@ -399,7 +474,8 @@ public final class PostgresRunStore implements RunStore {
     return instant == null ? null : Timestamp.from(instant);
   }
 
-  private static void setInteger(PreparedStatement s, int index, Integer value) throws SQLException {
+  private static void setInteger(PreparedStatement s, int index, Integer value)
+      throws SQLException {
     if (value == null) {
       s.setNull(index, Types.INTEGER);
     } else {

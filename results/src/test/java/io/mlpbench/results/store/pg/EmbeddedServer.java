@@ -30,7 +30,8 @@ final class EmbeddedServer implements AutoCloseable {
   }
 
   void start() throws IOException {
-    EmbeddedPostgres.Builder builder = EmbeddedPostgres.builder().setDataDirectory(dataDir).setCleanDataDirectory(false);
+    EmbeddedPostgres.Builder builder =
+        EmbeddedPostgres.builder().setDataDirectory(dataDir).setCleanDataDirectory(false);
     if (port != 0) {
       builder.setPort(port);
     }

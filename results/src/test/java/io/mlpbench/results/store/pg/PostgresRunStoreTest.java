@@ -62,8 +62,13 @@ class PostgresRunStoreTest extends RunStoreContract {
     for (int w = 0; w < writers; w++) {
       List<RunRecord> mine = new ArrayList<>();
       for (int i = 0; i < runsEach; i++) {
-        mine.add(TestRuns.run("w" + w + "-" + i, Instant.parse("2026-11-01T00:00:00Z").plusSeconds(w * 1000L + i),
-            "route-" + (i % 7), "machine-" + w, null));
+        mine.add(
+            TestRuns.run(
+                "w" + w + "-" + i,
+                Instant.parse("2026-11-01T00:00:00Z").plusSeconds(w * 1000L + i),
+                "route-" + (i % 7),
+                "machine-" + w,
+                null));
       }
       batches.add(mine);
     }
@@ -73,28 +78,34 @@ class PostgresRunStoreTest extends RunStoreContract {
     int[] secondPass = pushConcurrently(url, batches);
     try (PostgresRunStore store = PostgresRunStore.open(url, Map.of())) {
       assertThat(store.count()).as("runs stored by 4 writers x 50").isEqualTo(writers * runsEach);
-      assertThat(store.list(RunQuery.ALL).runs()).extracting(RunRecord::runId).doesNotHaveDuplicates();
+      assertThat(store.list(RunQuery.ALL).runs())
+          .extracting(RunRecord::runId)
+          .doesNotHaveDuplicates();
     }
     assertThat(firstPass).containsOnly(runsEach);
     assertThat(secondPass).as("pushing the same runs again adds nothing").containsOnly(0);
-    System.out.printf("concurrency: %d writers x %d runs stored in %.2f s%n", writers, runsEach, seconds);
+    System.out.printf(
+        "concurrency: %d writers x %d runs stored in %.2f s%n", writers, runsEach, seconds);
   }
 
-  private static int[] pushConcurrently(String url, List<List<RunRecord>> batches) throws Exception {
+  private static int[] pushConcurrently(String url, List<List<RunRecord>> batches)
+      throws Exception {
     ExecutorService pool = Executors.newFixedThreadPool(batches.size());
     CountDownLatch go = new CountDownLatch(1);
     List<Future<Integer>> futures = new ArrayList<>();
     for (List<RunRecord> mine : batches) {
-      futures.add(pool.submit(() -> {
-        try (PostgresRunStore store = PostgresRunStore.open(url, Map.of())) {
-          go.await();
-          int added = 0;
-          for (RunRecord run : mine) {
-            added += store.append(run) ? 1 : 0;
-          }
-          return added;
-        }
-      }));
+      futures.add(
+          pool.submit(
+              () -> {
+                try (PostgresRunStore store = PostgresRunStore.open(url, Map.of())) {
+                  go.await();
+                  int added = 0;
+                  for (RunRecord run : mine) {
+                    added += store.append(run) ? 1 : 0;
+                  }
+                  return added;
+                }
+              }));
     }
     go.countDown();
     int[] added = new int[batches.size()];
@@ -106,7 +117,8 @@ class PostgresRunStoreTest extends RunStoreContract {
   }
 
   @Test
-  void serverStoppedMidPushFailsClearlyAndARetryPushesExactlyTheRest(@TempDir Path dir) throws Exception {
+  void serverStoppedMidPushFailsClearlyAndARetryPushesExactlyTheRest(@TempDir Path dir)
+      throws Exception {
     int port;
     try (ServerSocket socket = new ServerSocket(0)) {
       port = socket.getLocalPort();
@@ -115,20 +127,30 @@ class PostgresRunStoreTest extends RunStoreContract {
       String url = own.newDatabase();
       List<RunRecord> localRuns = new ArrayList<>();
       for (int i = 0; i < 60; i++) {
-        localRuns.add(TestRuns.run("run-" + i, Instant.parse("2026-11-02T00:00:00Z").plusSeconds(i), "manual", "m1", null));
+        localRuns.add(
+            TestRuns.run(
+                "run-" + i,
+                Instant.parse("2026-11-02T00:00:00Z").plusSeconds(i),
+                "manual",
+                "m1",
+                null));
       }
       RunStore local = new InMemoryRunStore(localRuns);
       RunPusher.Summary first;
       try (PostgresRunStore remote = PostgresRunStore.open(url, Map.of())) {
-        first = RunPusher.push(local, remote, handled -> {
-          if (handled == 25) {
-            try {
-              own.stop(); // the database goes away in the middle of the push
-            } catch (IOException e) {
-              throw new RuntimeException(e);
-            }
-          }
-        });
+        first =
+            RunPusher.push(
+                local,
+                remote,
+                handled -> {
+                  if (handled == 25) {
+                    try {
+                      own.stop(); // the database goes away in the middle of the push
+                    } catch (IOException e) {
+                      throw new RuntimeException(e);
+                    }
+                  }
+                });
       }
       assertThat(first.complete()).isFalse();
       assertThat(first.pushed()).isEqualTo(25);
@@ -151,12 +173,15 @@ class PostgresRunStoreTest extends RunStoreContract {
   void databaseWithANewerSchemaIsRefusedAndLeftUntouched() throws Exception {
     String url = server.newDatabase();
     try (PostgresRunStore store = PostgresRunStore.open(url, Map.of())) {
-      store.append(TestRuns.run("keep-me", Instant.parse("2026-11-03T00:00:00Z"), "manual", "m1", null));
+      store.append(
+          TestRuns.run("keep-me", Instant.parse("2026-11-03T00:00:00Z"), "manual", "m1", null));
     }
-    try (Connection c = DriverManager.getConnection(url); Statement s = c.createStatement()) {
-      s.execute("insert into flyway_schema_history (installed_rank, version, description, type, script,"
-          + " checksum, installed_by, execution_time, success) values"
-          + " (99, '99', 'from a newer suite', 'SQL', 'V99__future.sql', 0, 'postgres', 1, true)");
+    try (Connection c = DriverManager.getConnection(url);
+        Statement s = c.createStatement()) {
+      s.execute(
+          "insert into flyway_schema_history (installed_rank, version, description, type, script,"
+              + " checksum, installed_by, execution_time, success) values"
+              + " (99, '99', 'from a newer suite', 'SQL', 'V99__future.sql', 0, 'postgres', 1, true)");
       s.execute("create table from_the_future (x int)");
     }
     assertThatThrownBy(() -> PostgresRunStore.open(url, Map.of()))
@@ -173,7 +198,10 @@ class PostgresRunStoreTest extends RunStoreContract {
 
   @Test
   void passwordInTheUrlIsRefusedAndNeverEchoed() {
-    assertThatThrownBy(() -> PostgresRunStore.open("jdbc:postgresql://db.example/runs?user=ci&password=s3cret", Map.of()))
+    assertThatThrownBy(
+            () ->
+                PostgresRunStore.open(
+                    "jdbc:postgresql://db.example/runs?user=ci&password=s3cret", Map.of()))
         .isInstanceOf(IllegalArgumentException.class)
         .hasMessageContaining("PGPASSWORD")
         .hasMessageNotContaining("s3cret");
@@ -181,10 +209,13 @@ class PostgresRunStoreTest extends RunStoreContract {
 
   @Test
   void credentialsComeFromTheEnvironment() {
-    var props = PostgresCredentials.from("jdbc:postgresql://db.example/runs", Map.of("PGUSER", "ci", "PGPASSWORD", "pw"));
+    var props =
+        PostgresCredentials.from(
+            "jdbc:postgresql://db.example/runs", Map.of("PGUSER", "ci", "PGPASSWORD", "pw"));
     assertThat(props.getProperty("user")).isEqualTo("ci");
     assertThat(props.getProperty("password")).isEqualTo("pw");
-    assertThat(PostgresCredentials.redacted("jdbc:postgresql://db.example/runs?user=ci")).isEqualTo("jdbc:postgresql://db.example/runs");
+    assertThat(PostgresCredentials.redacted("jdbc:postgresql://db.example/runs?user=ci"))
+        .isEqualTo("jdbc:postgresql://db.example/runs");
   }
 
   @Test
@@ -192,7 +223,13 @@ class PostgresRunStoreTest extends RunStoreContract {
     String url = server.newDatabase();
     List<RunRecord> runs = new ArrayList<>();
     for (int i = 0; i < 1000; i++) {
-      runs.add(TestRuns.run("k" + i, Instant.parse("2026-10-01T00:00:00Z").plusSeconds(i * 60L), "route-" + (i % 7), "m" + (i % 3), null));
+      runs.add(
+          TestRuns.run(
+              "k" + i,
+              Instant.parse("2026-10-01T00:00:00Z").plusSeconds(i * 60L),
+              "route-" + (i % 7),
+              "m" + (i % 3),
+              null));
     }
     try (PostgresRunStore store = PostgresRunStore.open(url, Map.of())) {
       long start = System.nanoTime();
