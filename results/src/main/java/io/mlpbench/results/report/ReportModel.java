@@ -150,7 +150,17 @@ public final class ReportModel {
                 + "); ± is JMH's 99.9% error. GFLOP/s = samples/s x 6 x weights; % of peak against the GEMM calibration"
                 + (jmh.peakGflops().isEmpty()
                     ? " (none in this JMH run: n/a)."
-                    : " " + jmh.peakGflops() + " GFLOP/s by threads."));
+                    : " of "
+                        + jmh.peakGflops().entrySet().stream()
+                            .map(
+                                e ->
+                                    String.format(
+                                        java.util.Locale.ROOT,
+                                        "%.1f GFLOP/s at %d thread(s)",
+                                        e.getValue(),
+                                        e.getKey()))
+                            .collect(java.util.stream.Collectors.joining(", "))
+                        + "."));
     notes.add(
         "Reference rows are the Keras (Python) accuracies from the seed notes (5 epochs, batch 128, Adam),"
             + " shown for context only.");
