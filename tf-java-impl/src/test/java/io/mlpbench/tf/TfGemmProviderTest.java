@@ -1,10 +1,11 @@
 package io.mlpbench.tf;
 
+import static io.mlpbench.core.GemmReference.assertMatchesReference;
+import static io.mlpbench.core.GemmReference.random;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.mlpbench.core.GemmProvider;
 import java.util.ServiceLoader;
-import java.util.SplittableRandom;
 import org.junit.jupiter.api.Test;
 
 /** The TensorFlow MatMul provider computes C = A B. */
@@ -51,35 +52,6 @@ class TfGemmProviderTest {
     try (GemmProvider.Kernel kernel = TfGemmProvider.create(67, 45, 83, a, b, 1)) {
       kernel.multiply();
       assertMatchesReference(67, 45, 83, a, b, kernel.product());
-    }
-  }
-
-  static float[] random(int length, long seed) {
-    SplittableRandom random = new SplittableRandom(seed);
-    float[] values = new float[length];
-    for (int i = 0; i < length; i++) {
-      values[i] = (float) (random.nextDouble() * 2 - 1);
-    }
-    return values;
-  }
-
-  static void assertMatchesReference(int m, int k, int n, float[] a, float[] b, float[] c) {
-    assertThat(c).hasSize(m * n);
-    for (int i = 0; i < m; i++) {
-      for (int j = 0; j < n; j++) {
-        double exact = 0;
-        double magnitude = 0;
-        for (int p = 0; p < k; p++) {
-          double term = (double) a[i * k + p] * b[p * n + j];
-          exact += term;
-          magnitude += Math.abs(term);
-        }
-        // float sums of k products: rounding error at most ~k * 2^-24 * sum|terms|
-        double tolerance = k * Math.ulp(1f) / 2 * magnitude;
-        assertThat((double) c[i * n + j])
-            .as("C(%d, %d)", i, j)
-            .isCloseTo(exact, org.assertj.core.data.Offset.offset(tolerance));
-      }
     }
   }
 }
