@@ -5,6 +5,7 @@
 -- transaction that marks the cell done.
 create table fleet_cells (
     cell_key         text        primary key,  -- hash of plan + cell: planning again adds nothing
+    seq              bigint      generated always as identity,  -- planning order: claims and tables follow it
     plan             text        not null,     -- the plan's name (matrix --plan --name)
     label            text        not null,     -- human-readable cell, for status and logs
     cell             jsonb       not null,     -- what the worker runs (io.mlpbench.results.fleet.FleetCell)
@@ -24,6 +25,6 @@ create table fleet_cells (
     result_run_id    text        references runs (run_id),
     result           jsonb                     -- a short summary of the stored run
 );
-create index fleet_cells_claim_idx on fleet_cells (hardware_class, created_at)
+create index fleet_cells_claim_idx on fleet_cells (hardware_class, seq)
     where status in ('queued', 'running');
 create index fleet_cells_plan_idx on fleet_cells (plan, status);

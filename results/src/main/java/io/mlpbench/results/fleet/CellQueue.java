@@ -107,7 +107,7 @@ public final class CellQueue {
                       + " and (cast(? as text) is null or plan = ?)"
                       + " and (status = 'queued' or (status = 'running' and lease_expires_at < now()))"
                       + " and attempts < max_attempts"
-                      + " order by created_at, cell_key limit 1 for update skip locked")) {
+                      + " order by seq limit 1 for update skip locked")) {
             s.setArray(1, c.createArrayOf("text", classes));
             s.setString(2, plan);
             s.setString(3, plan);
@@ -327,7 +327,7 @@ public final class CellQueue {
           try (PreparedStatement s =
               c.prepareStatement(
                   "select cell::text, status, attempts, last_error, result_run_id from fleet_cells"
-                      + " where (cast(? as text) is null or plan = ?) order by created_at, cell_key")) {
+                      + " where (cast(? as text) is null or plan = ?) order by seq")) {
             s.setString(1, plan);
             s.setString(2, plan);
             try (ResultSet rs = s.executeQuery()) {

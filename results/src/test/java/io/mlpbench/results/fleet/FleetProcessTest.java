@@ -18,10 +18,13 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * Worker processes on one queue, as on a fleet: real JVMs ({@link FleetTestWorker}) that die by
- * SIGKILL or stop on SIGTERM. A short lease (1.5 s, renewed every 0.5 s) keeps re-claims quick.
+ * SIGKILL or stop on SIGTERM. The worker to be killed has a short lease (1.5 s, renewed every 0.5
+ * s) so its cell comes back quickly; the others a long one, so a JVM slowed down by a loaded
+ * machine never loses a lease (which would be correct behaviour, but not the case under test).
  */
 class FleetProcessTest {
-  private static final long LEASE_MILLIS = 1500;
+  private static final long SHORT_LEASE_MILLIS = 1500;
+  private static final long LONG_LEASE_MILLIS = 120_000;
   private final List<Process> started = new ArrayList<>();
   @TempDir Path logs;
 
@@ -43,10 +46,10 @@ class FleetProcessTest {
     }
 
     // the victim first, so it surely holds a cell when it dies
-    Worker victim = start(url, "victim", "stall");
+    Worker victim = start(url, "victim", SHORT_LEASE_MILLIS, "stall");
     String killedCell = victim.awaitStartedCell();
-    Worker a = start(url, "a", "normal");
-    Worker b = start(url, "b", "normal");
+    Worker a = start(url, "a", LONG_LEASE_MILLIS, "normal");
+    Worker b = start(url, "b", LONG_LEASE_MILLIS, "normal");
     victim.process.destroyForcibly(); // SIGKILL: no shutdown hook, the lease just stops renewing
     assertThat(victim.process.waitFor(60, TimeUnit.SECONDS)).isTrue();
     assertThat(victim.process.exitValue()).as("killed by SIGKILL").isEqualTo(137);
@@ -75,7 +78,7 @@ class FleetProcessTest {
             FleetDatabase.count(
                 url,
                 "select count(*) from fleet_cells where attempts = 1 and worker in ('a', 'b')"))
-        .as("every other cell ran once")
+        .as("every other cell ran once; logs:\n" + a.log() + b.log())
         .isEqualTo(11);
     try (PostgresRunStore store = PostgresRunStore.open(url)) {
       for (FleetCell cell : cells) {
@@ -99,7 +102,7 @@ class FleetProcessTest {
               FleetDatabase.tinyMatrix(1, List.of("tiny-a"), List.of(1L)),
               f -> List.of());
     }
-    Worker w = start(url, "stopped", "stall");
+    Worker w = start(url, "stopped", LONG_LEASE_MILLIS, "stall");
     String cell = w.awaitStartedCell();
     assertThat(FleetDatabase.text(url, "select status || ' ' || lease_owner from fleet_cells"))
         .isEqualTo("running stopped");
@@ -114,7 +117,7 @@ class FleetProcessTest {
         .isEqualTo("queued 0 none none");
 
     // and it is claimable at once, not after a lease expiry
-    Worker next = start(url, "next", "normal");
+    Worker next = start(url, "next", LONG_LEASE_MILLIS, "normal");
     assertThat(next.process.waitFor(60, TimeUnit.SECONDS)).isTrue();
     assertThat(
             FleetDatabase.text(
@@ -125,7 +128,7 @@ class FleetProcessTest {
         .isEqualTo("done 1 next");
   }
 
-  private Worker start(String url, String name, String mode) throws IOException {
+  private Worker start(String url, String name, long leaseMillis, String mode) throws IOException {
     Path log = logs.resolve(name + ".log");
     Process p =
         new ProcessBuilder(
@@ -135,7 +138,7 @@ class FleetProcessTest {
                 FleetTestWorker.class.getName(),
                 url,
                 name,
-                String.valueOf(LEASE_MILLIS),
+                String.valueOf(leaseMillis),
                 mode)
             .redirectErrorStream(true)
             .redirectOutput(log.toFile())

@@ -2,6 +2,7 @@ package io.mlpbench.results.fleet;
 
 import io.mlpbench.results.model.AccuracyResult;
 import io.mlpbench.results.model.RunRecord;
+import io.mlpbench.results.store.TestRuns;
 import java.time.Instant;
 import java.util.List;
 import java.util.SplittableRandom;
@@ -53,6 +54,8 @@ final class TinyWorkload implements CellExecutor {
             cell.threads(),
             0.0);
     Instant now = Instant.now();
+    // a complete environment and settings, so reports and comparisons treat it as a real run
+    RunRecord full = TestRuns.run(cell.runId(), now, cell.route(), "fleet-test", null);
     return new RunRecord(
         RunRecord.SCHEMA_VERSION,
         cell.runId(),
@@ -60,8 +63,8 @@ final class TinyWorkload implements CellExecutor {
         now,
         "accuracy",
         "fleet cell: " + cell.label(),
-        null,
-        null,
+        full.environment(),
+        full.settings(),
         List.of(a),
         List.of());
   }
