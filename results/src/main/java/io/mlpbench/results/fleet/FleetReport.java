@@ -87,7 +87,6 @@ public final class FleetReport {
     }
     tables.forEach(
         (hardwareClass, columns) -> {
-          md.append("<!-- hardware class: ").append(hardwareClass).append(" -->\n");
           md.append("Hardware class: `").append(hardwareClass).append("`\n\n");
           md.append(new MatrixTable(columns, options).markdown()).append('\n');
         });

@@ -124,12 +124,11 @@ public final class FleetWorker {
           Thread.interrupted(); // a cancel's interrupt must not leak into the next claim
         }
         double seconds = (System.nanoTime() - started) / 1e9;
-        synchronized (claimLock) {
-          current = null;
-        }
         if (stopping) {
-          break;
+          break; // stop() gave the cell back; its result, if any, is not ours to store
         }
+        // current stays set until the outcome is recorded: a stop() meanwhile waits for this
+        // transaction's row lock, then finds the cell done and leaves it so
         if (leaseLost) {
           lost++;
           log.accept(
@@ -173,6 +172,9 @@ public final class FleetWorker {
                   error,
                   progress()));
         }
+        synchronized (claimLock) {
+          current = null;
+        }
       }
     } finally {
       heartbeat.shutdownNow();
@@ -198,7 +200,7 @@ public final class FleetWorker {
             "["
                 + settings.name()
                 + "] stopping: "
-                + (released ? "released " : "had already lost ")
+                + (released ? "released " : "no longer held (finished or lost): ")
                 + held.cell().label());
       } catch (StoreException e) {
         log.accept(
