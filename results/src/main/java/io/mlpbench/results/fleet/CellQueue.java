@@ -170,6 +170,16 @@ public final class CellQueue {
    * lost, e.g. it expired and another worker claimed the cell.
    */
   public boolean complete(Lease held, RunRecord result) {
+    if (!held.cell().runId().equals(result.runId())) {
+      // the cell's own run id is what makes a second result of the same cell impossible
+      throw new IllegalArgumentException(
+          "the result of "
+              + held.cell().label()
+              + " must have run id "
+              + held.cell().runId()
+              + ", found "
+              + result.runId());
+    }
     return inTransaction(
         "store the result of " + held.cell().label(),
         c -> {

@@ -8,9 +8,13 @@ import io.mlpbench.results.store.pg.PostgresRunStore;
 import java.sql.SQLException;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 
 /** Planner and queue semantics against a real PostgreSQL, in one process. */
@@ -159,6 +163,69 @@ class FleetQueueTest {
           .isEmpty();
       assertThat(queue.claim("mine", TEST_CLASSES, "another-plan", LONG_LEASE)).isEmpty();
       assertThat(queue.claim("mine", TEST_CLASSES, "test", LONG_LEASE)).isPresent();
+    }
+  }
+
+  @Test
+  void theHeartbeatKeepsALongCellsLeaseAliveUntilItIsDone() throws Exception {
+    String url = FleetDatabase.newDatabase();
+    try (PostgresRunStore store = PostgresRunStore.open(url)) {
+      CellQueue queue = new CellQueue(store);
+      FleetDatabase.planner(3)
+          .plan(queue, FleetDatabase.tinyMatrix(1, List.of("tiny-a"), List.of(1L)), f -> List.of());
+      CountDownLatch finish = new CountDownLatch(1);
+      TinyWorkload tiny = new TinyWorkload();
+      FleetWorker worker =
+          new FleetWorker(
+              queue,
+              cell -> {
+                finish.await(); // the cell lasts until the test has seen the lease renewed
+                return tiny.execute(cell);
+              },
+              new FleetWorker.Settings(
+                  "beating", TEST_CLASSES, null, Duration.ofSeconds(2), Duration.ofMillis(50)),
+              line -> {});
+      CompletableFuture<FleetWorker.Summary> run = CompletableFuture.supplyAsync(worker::run);
+      Set<String> expiries = new HashSet<>();
+      FleetDatabase.await(
+          "the lease's expiry has moved three times",
+          () -> {
+            try {
+              String expiry =
+                  FleetDatabase.text(
+                      url,
+                      "select lease_expires_at::text from fleet_cells where status = 'running'");
+              if (expiry != null) {
+                expiries.add(expiry);
+              }
+              return expiries.size() >= 4;
+            } catch (SQLException e) {
+              throw new IllegalStateException(e);
+            }
+          });
+      finish.countDown();
+      assertThat(run.get(60, TimeUnit.SECONDS).done()).isEqualTo(1);
+      assertThat(
+              FleetDatabase.text(
+                  url, "select status || ' ' || attempts || ' ' || worker from fleet_cells"))
+          .as("never taken over while the heartbeat ran")
+          .isEqualTo("done 1 beating");
+    }
+  }
+
+  @Test
+  void aResultWithAnotherRunIdIsRefused() throws Exception {
+    String url = FleetDatabase.newDatabase();
+    try (PostgresRunStore store = PostgresRunStore.open(url)) {
+      CellQueue queue = new CellQueue(store);
+      List<FleetCell> cells =
+          FleetDatabase.planner(3)
+              .expand(FleetDatabase.tinyMatrix(2, List.of("tiny-a"), List.of(1L)), f -> List.of());
+      queue.enqueue(cells.subList(0, 1), 3);
+      Lease lease = queue.claim("w", TEST_CLASSES, null, LONG_LEASE).orElseThrow();
+      assertThatThrownBy(() -> queue.complete(lease, TinyWorkload.record(cells.get(1), 0.5)))
+          .hasMessageContaining("must have run id " + cells.get(0).runId());
+      assertThat(FleetDatabase.count(url, "select count(*) from runs")).isZero();
     }
   }
 
