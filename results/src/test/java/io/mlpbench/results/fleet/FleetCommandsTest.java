@@ -118,6 +118,20 @@ class FleetCommandsTest {
         .contains("v2 (partial: 1 of 2 cells)")
         .contains("| tiny-a |")
         .contains("matrix: partial");
+    // this machine is not the plan's (fake) machine class: its worker finds nothing to do
+    Run worker =
+        cli(
+            "worker",
+            "--store",
+            url,
+            "--name",
+            "here",
+            "--work-dir",
+            dir.resolve("work").toString());
+    assertThat(worker.exit()).as(worker.err()).isZero();
+    assertThat(worker.out()).contains("worker here: Summary[done=0, failed=0, retried=0, lost=0");
+    assertThat(FleetDatabase.count(url, "select count(*) from fleet_cells where status = 'queued'"))
+        .isEqualTo(1);
     assertThat(Files.readString(dir.resolve("report/matrix.md")))
         .contains("v2 (partial: 1 of 2 cells)");
   }
