@@ -11,6 +11,7 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /** Runs the suite for a list of framework releases and tabulates route x release. */
@@ -81,6 +82,8 @@ final class MatrixCommand implements Callable<Integer> {
       description = "Output directory; default <checkout>/results/matrix/<timestamp>.")
   Path out;
 
+  @Mixin FleetMatrixOptions fleet = new FleetMatrixOptions();
+
   @Override
   public Integer call() {
     Path checkout = RouteModules.projectRoot();
@@ -93,6 +96,9 @@ final class MatrixCommand implements Callable<Integer> {
     } catch (IllegalArgumentException e) {
       System.err.println("matrix: " + e.getMessage());
       return 2;
+    }
+    if (fleet.selected()) {
+      return fleet.run(checkout, matrix, options, out, failOnRegression);
     }
     Path dir =
         out != null

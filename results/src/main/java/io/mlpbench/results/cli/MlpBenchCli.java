@@ -23,6 +23,7 @@ import picocli.CommandLine.Command;
       HistoryCommand.class,
       MatrixCommand.class,
       PushCommand.class,
+      WorkerCommand.class,
     })
 public final class MlpBenchCli implements Runnable {
   @CommandLine.Spec CommandLine.Model.CommandSpec spec;

@@ -13,13 +13,13 @@ import java.util.function.Consumer;
  * one machine disturb each other). The matrix runs many JMH jobs in a row, so rather than failing a
  * release's throughput when someone else is measuring, it waits until the lock is free.
  */
-final class JmhLock {
+public final class JmhLock {
   private JmhLock() {}
 
   /**
    * Returns when no other process holds JMH's lock, or after {@code timeout} (JMH then reports it).
    */
-  static void awaitFree(Duration timeout, Consumer<String> log) {
+  public static void awaitFree(Duration timeout, Consumer<String> log) {
     Path file = Path.of(System.getProperty("java.io.tmpdir"), "jmh.lock");
     long deadline = System.nanoTime() + timeout.toNanos();
     boolean told = false;

@@ -124,7 +124,7 @@ public final class VersionBuild {
     }
   }
 
-  static void copyTree(Path from, Path to) throws IOException {
+  public static void copyTree(Path from, Path to) throws IOException {
     Files.walkFileTree(
         from,
         new SimpleFileVisitor<>() {
@@ -147,7 +147,7 @@ public final class VersionBuild {
         });
   }
 
-  static void deleteTree(Path dir) {
+  public static void deleteTree(Path dir) {
     if (!Files.exists(dir)) {
       return;
     }

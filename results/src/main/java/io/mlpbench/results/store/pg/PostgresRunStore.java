@@ -140,6 +140,27 @@ public final class PostgresRunStore implements RunStore {
     }
   }
 
+  /**
+   * Stores {@code run} inside the caller's open transaction on {@code c}, neither committing nor
+   * rolling back: for callers that must commit it together with rows of their own (the fleet queue
+   * marks a cell done in the same transaction). Returns false when the run id is already present.
+   */
+  public boolean appendWithin(Connection c, RunRecord run) throws SQLException {
+    if (!insertRun(c, run, toJson(run))) {
+      return false;
+    }
+    insertRoutes(c, run);
+    insertResults(c, run);
+    return true;
+  }
+
+  /** A new connection to this store's database (auto-commit off), owned by the caller. */
+  public Connection newConnection() throws SQLException {
+    Connection c = dataSource.getConnection();
+    c.setAutoCommit(false);
+    return c;
+  }
+
   private boolean insertRun(Connection c, RunRecord run, String record) throws SQLException {
     EnvironmentRecord env = run.environment();
     try (PreparedStatement s =

@@ -12,7 +12,7 @@ import java.util.concurrent.atomic.AtomicInteger;
  * A real PostgreSQL server (the zonky binaries from Maven, no Docker) for the store tests, with a
  * fresh database per test so tests never see each other's runs.
  */
-final class EmbeddedServer implements AutoCloseable {
+public final class EmbeddedServer implements AutoCloseable {
   private static final AtomicInteger DATABASES = new AtomicInteger();
   private final Path dataDir;
   private final int port;
@@ -25,7 +25,7 @@ final class EmbeddedServer implements AutoCloseable {
   }
 
   /** A server on a random port with a throwaway data directory. */
-  static EmbeddedServer start(Path dataDir) throws IOException {
+  public static EmbeddedServer start(Path dataDir) throws IOException {
     return new EmbeddedServer(dataDir, 0);
   }
 
@@ -54,7 +54,7 @@ final class EmbeddedServer implements AutoCloseable {
   }
 
   /** Creates a new empty database and returns its JDBC URL (user postgres, trust auth). */
-  String newDatabase() throws SQLException {
+  public String newDatabase() throws SQLException {
     String name = "runs_" + DATABASES.incrementAndGet();
     try (Connection c = postgres.getPostgresDatabase().getConnection();
         Statement s = c.createStatement()) {

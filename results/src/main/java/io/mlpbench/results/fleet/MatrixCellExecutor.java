@@ -1,0 +1,217 @@
+package io.mlpbench.results.fleet;
+
+import io.mlpbench.core.launch.RouteCatalog;
+import io.mlpbench.core.launch.TrainRequest;
+import io.mlpbench.results.accuracy.AccuracyRunner;
+import io.mlpbench.results.accuracy.RunProgress;
+import io.mlpbench.results.cli.SuiteVersion;
+import io.mlpbench.results.env.EnvironmentCapture;
+import io.mlpbench.results.matrix.JmhLock;
+import io.mlpbench.results.matrix.VersionBuild;
+import io.mlpbench.results.model.AccuracyResult;
+import io.mlpbench.results.model.EnvironmentRecord;
+import io.mlpbench.results.model.RunRecord;
+import io.mlpbench.results.model.RunSettings;
+import io.mlpbench.results.model.ThroughputResult;
+import io.mlpbench.results.report.JmhResults;
+import java.io.File;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Consumer;
+import java.util.stream.Stream;
+
+/**
+ * Runs a cell with the release matrix's machinery: the route module built against the cell's
+ * release ({@link VersionBuild}, once per release and worker; a release without properties uses the
+ * checkout's own build), then either the accuracy worker for one seed ({@link AccuracyRunner}) or
+ * the benchmarks runner for one route, batch and thread count, each in the route's own JVM as
+ * everywhere in the suite. The result is one run record with the environment it ran in.
+ */
+public final class MatrixCellExecutor implements CellExecutor {
+  private static final long ACCURACY_TIMEOUT_MINUTES = 60;
+  private static final long THROUGHPUT_TIMEOUT_HOURS = 3;
+
+  private final Path checkout;
+  private final Path workDir;
+  private final boolean offline;
+  private final Consumer<String> log;
+  private final Map<String, Path> builtReleases = new HashMap<>();
+  private Path benchClasses;
+
+  /**
+   * @param workDir this worker's builds, logs and JMH output
+   * @param offline build releases only from the local Maven repository
+   */
+  public MatrixCellExecutor(Path checkout, Path workDir, boolean offline, Consumer<String> log) {
+    this.checkout = checkout;
+    this.workDir = workDir;
+    this.offline = offline;
+    this.log = log;
+  }
+
+  @Override
+  public RunRecord execute(FleetCell cell) throws Exception {
+    Instant started = Instant.now();
+    Path root = releaseRoot(cell);
+    RouteCatalog.Entry entry =
+        RouteCatalog.discover(root, cell.threads()).select(List.of(cell.route())).get(0);
+    List<AccuracyResult> accuracy = List.of();
+    List<ThroughputResult> throughput = List.of();
+    if (cell.kind() == FleetCell.Kind.ACCURACY) {
+      accuracy = List.of(accuracy(cell, entry));
+    } else {
+      throughput = throughput(cell, root);
+    }
+    EnvironmentRecord env =
+        EnvironmentCapture.capture(
+            checkout, List.of(entry), List.of("-Xmx4g"), cell.threads(), SuiteVersion.current());
+    TrainRequest d = TrainRequest.defaults(cell.route());
+    RunSettings settings =
+        new RunSettings(
+            d.dataset(),
+            List.of(784, 512, 512, 10),
+            "relu",
+            "adam",
+            d.learningRate(),
+            0.9,
+            0.999,
+            1e-7,
+            cell.batch(),
+            cell.epochs(),
+            cell.kind() == FleetCell.Kind.ACCURACY ? List.of(cell.replicate()) : List.of(),
+            cell.threads(),
+            List.of(cell.route()),
+            cell.profile());
+    return new RunRecord(
+        RunRecord.SCHEMA_VERSION,
+        cell.runId(),
+        started,
+        Instant.now(),
+        cell.kind() == FleetCell.Kind.ACCURACY ? "accuracy" : "throughput",
+        "fleet cell: " + cell.label() + " " + cell.properties(),
+        env,
+        settings,
+        accuracy,
+        throughput);
+  }
+
+  /** The directory whose route modules run the cell's release, built on first use. */
+  private Path releaseRoot(FleetCell cell) {
+    if (cell.properties().isEmpty()) {
+      return checkout;
+    }
+    String name = cell.module() + "-" + cell.release();
+    Path known = builtReleases.get(name);
+    if (known != null) {
+      return known;
+    }
+    log.accept("  building " + cell.module() + " with " + cell.properties());
+    VersionBuild.Result build =
+        new VersionBuild(checkout, offline)
+            .build(cell.module(), cell.properties(), workDir.resolve("build").resolve(name));
+    if (!build.ok()) {
+      throw new IllegalStateException(
+          "build failed: " + build.failure() + " (log " + build.log() + ")");
+    }
+    builtReleases.put(name, build.root());
+    return build.root();
+  }
+
+  private AccuracyResult accuracy(FleetCell cell, RouteCatalog.Entry entry) throws IOException {
+    TrainRequest d = TrainRequest.defaults(cell.route());
+    TrainRequest request =
+        new TrainRequest(
+            cell.route(),
+            d.dataset(),
+            d.dataDir(),
+            d.hidden(),
+            d.activation(),
+            d.optimizer(),
+            d.learningRate(),
+            cell.batch(),
+            cell.epochs(),
+            cell.replicate(),
+            cell.threads(),
+            0,
+            0);
+    Path logs = workDir.resolve("logs").resolve(cell.key());
+    Files.createDirectories(logs);
+    // a diverged or crashed training is a result of the release (listed as failed in the table),
+    // not a failed attempt: the same release would fail the same way on the next machine
+    return new AccuracyRunner(RunProgress.NONE, logs, ACCURACY_TIMEOUT_MINUTES)
+        .runOne(entry, request);
+  }
+
+  private List<ThroughputResult> throughput(FleetCell cell, Path root)
+      throws IOException, InterruptedException {
+    Path benchDir = checkout.resolve("benchmarks/target");
+    Path classpathFile = benchDir.resolve("bench-classpath.txt");
+    if (!Files.isRegularFile(classpathFile)) {
+      throw new IllegalStateException(
+          classpathFile + " missing: build it with mvn -pl benchmarks install -Dbench.skip=true");
+    }
+    if (benchClasses == null) {
+      // a snapshot of the runner's classes per worker, as the matrix takes: rebuilding
+      // benchmarks/ while a worker runs must not pull classes from under a running JVM
+      benchClasses = workDir.resolve("bench-classes");
+      VersionBuild.deleteTree(benchClasses);
+      VersionBuild.copyTree(benchDir.resolve("classes"), benchClasses);
+    }
+    Path out = workDir.resolve("jmh").resolve(cell.key());
+    VersionBuild.deleteTree(out);
+    Files.createDirectories(out);
+    List<String> command =
+        new ArrayList<>(
+            List.of(
+                Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-cp",
+                benchClasses + File.pathSeparator + Files.readString(classpathFile).trim(),
+                "-Dmlpbench.root=" + root,
+                "-Dbench.profile=" + cell.profile(),
+                "-Dbench.routes=" + cell.route(),
+                "-Dbench.threads=" + cell.threads(),
+                "-Dbench.batches=" + cell.batch(),
+                "-Dbench.benchmarks=" + String.join(",", cell.benchmarks()),
+                "-Dbench.peak=false",
+                "-Dbench.out=" + out,
+                "io.mlpbench.bench.BenchmarkRunner"));
+    JmhLock.awaitFree(Duration.ofMinutes(60), log);
+    Path runnerLog = out.resolve("runner.log");
+    Process p =
+        new ProcessBuilder(command)
+            .redirectErrorStream(true)
+            .redirectOutput(runnerLog.toFile())
+            .start();
+    try {
+      if (!p.waitFor(THROUGHPUT_TIMEOUT_HOURS, TimeUnit.HOURS)) {
+        throw new IllegalStateException(
+            "benchmarks runner timed out after "
+                + THROUGHPUT_TIMEOUT_HOURS
+                + " h; see "
+                + runnerLog);
+      }
+    } finally {
+      p.destroyForcibly();
+    }
+    try (Stream<Path> files = Files.list(out)) {
+      Path json =
+          files
+              .filter(f -> f.getFileName().toString().startsWith("jmh-"))
+              .filter(f -> f.toString().endsWith(".json") && !f.toString().endsWith("-meta.json"))
+              .findFirst()
+              .orElseThrow(
+                  () ->
+                      new IllegalStateException(
+                          "no JMH results (exit status " + p.exitValue() + "); see " + runnerLog));
+      return JmhResults.read(json).results();
+    }
+  }
+}
