@@ -7,9 +7,12 @@ import io.mlpbench.results.model.EnvironmentRecord;
 import io.mlpbench.results.model.RunRecord;
 import io.mlpbench.results.model.RunRecordJson;
 import io.mlpbench.results.model.ThroughputResult;
+import io.mlpbench.results.store.InvalidRecordException;
 import io.mlpbench.results.store.RunQuery;
 import io.mlpbench.results.store.RunStore;
+import io.mlpbench.results.store.StorableText;
 import io.mlpbench.results.store.StoreException;
+import io.mlpbench.results.store.StoreUrls;
 import java.sql.Array;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -102,8 +105,14 @@ public final class PostgresRunStore implements RunStore {
     } catch (StoreException e) {
       throw e;
     } catch (RuntimeException e) {
+      // Flyway's message repeats the URL (with any user-info); say it once, redacted, with the
+      // cause
       throw new StoreException(
-          "cannot prepare the run store at " + describe() + ": " + rootMessage(e), e);
+          "cannot connect to or prepare the run store at "
+              + describe()
+              + ": "
+              + StoreUrls.scrub(rootMessage(e), url),
+          e);
     }
   }
 
@@ -121,6 +130,7 @@ public final class PostgresRunStore implements RunStore {
 
   @Override
   public synchronized boolean append(RunRecord run) {
+    StorableText.check(run);
     String record = toJson(run);
     Connection c = connection();
     try {
@@ -135,8 +145,14 @@ public final class PostgresRunStore implements RunStore {
       return true;
     } catch (SQLException e) {
       rollbackQuietly(c);
-      throw new StoreException(
-          "could not store run " + run.runId() + " in " + describe() + ": " + e.getMessage(), e);
+      String message =
+          "could not store run " + run.runId() + " in " + describe() + ": " + sqlMessage(e);
+      // SQLSTATE class 22 (data exception) and 23 (integrity): this record, not the connection
+      String state = e.getSQLState();
+      if (state != null && (state.startsWith("22") || state.startsWith("23"))) {
+        throw new InvalidRecordException(message, e);
+      }
+      throw new StoreException(message, e);
     }
   }
 
@@ -343,7 +359,9 @@ public final class PostgresRunStore implements RunStore {
       connection().commit();
     } catch (SQLException e) {
       rollbackQuietly(connection);
-      throw new StoreException("could not read runs from " + describe() + ": " + e.getMessage(), e);
+      throw new StoreException(
+          "could not read runs from " + describe() + ": " + StoreUrls.scrub(e.getMessage(), url),
+          e);
     }
     Collections.reverse(runs); // oldest first, as the contract says
     return new ReadResult(runs, problems);
@@ -365,7 +383,13 @@ public final class PostgresRunStore implements RunStore {
     } catch (SQLException | JsonProcessingException e) {
       rollbackQuietly(connection);
       throw new StoreException(
-          "could not read run " + runId + " from " + describe() + ": " + e.getMessage(), e);
+          "could not read run "
+              + runId
+              + " from "
+              + describe()
+              + ": "
+              + StoreUrls.scrub(e.getMessage(), url),
+          e);
     }
   }
 
@@ -387,7 +411,11 @@ public final class PostgresRunStore implements RunStore {
     } catch (SQLException | JsonProcessingException e) {
       rollbackQuietly(connection);
       throw new StoreException(
-          "could not read the baseline from " + describe() + ": " + e.getMessage(), e);
+          "could not read the baseline from "
+              + describe()
+              + ": "
+              + StoreUrls.scrub(e.getMessage(), url),
+          e);
     }
   }
 
@@ -413,7 +441,13 @@ public final class PostgresRunStore implements RunStore {
     } catch (SQLException e) {
       rollbackQuietly(c);
       throw new StoreException(
-          "could not promote run " + runId + " in " + describe() + ": " + e.getMessage(), e);
+          "could not promote run "
+              + runId
+              + " in "
+              + describe()
+              + ": "
+              + StoreUrls.scrub(e.getMessage(), url),
+          e);
     }
   }
 
@@ -427,7 +461,8 @@ public final class PostgresRunStore implements RunStore {
       return n;
     } catch (SQLException e) {
       rollbackQuietly(connection);
-      throw new StoreException("could not count runs in " + describe() + ": " + e.getMessage(), e);
+      throw new StoreException(
+          "could not count runs in " + describe() + ": " + StoreUrls.scrub(e.getMessage(), url), e);
     }
   }
 
@@ -458,7 +493,7 @@ public final class PostgresRunStore implements RunStore {
       }
       return connection;
     } catch (SQLException e) {
-      throw new StoreException("cannot connect to " + describe() + ": " + e.getMessage(), e);
+      throw new StoreException("cannot connect to " + describe() + ": " + sqlMessage(e), e);
     }
   }
 
@@ -499,6 +534,10 @@ public final class PostgresRunStore implements RunStore {
         // the connection is gone; the server discards the open transaction itself
       }
     }
+  }
+
+  private String sqlMessage(Exception e) {
+    return StoreUrls.scrub(e.getMessage(), url);
   }
 
   private static String rootMessage(Throwable t) {
