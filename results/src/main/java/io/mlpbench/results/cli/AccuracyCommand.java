@@ -48,7 +48,7 @@ final class AccuracyCommand implements Callable<Integer> {
             new ConsoleProgress(System.out),
             System.out,
             SuiteVersion.current());
-    try (RecordingStore store = RecordingStore.open(history, System.err)) {
+    try (RecordingStore store = RecordingStore.open(history)) {
       ReportCommand.write(
           options.root(), options.outDir(), record, null, store.selected(), System.out);
       if (!noHistory) {

@@ -2,7 +2,6 @@ package io.mlpbench.results.cli;
 
 import io.mlpbench.results.store.RunStore;
 import io.mlpbench.results.store.StoreException;
-import java.io.PrintStream;
 import java.util.Optional;
 
 /**
@@ -19,11 +18,10 @@ final class RecordingStore implements AutoCloseable {
     this.failure = failure;
   }
 
-  static RecordingStore open(HistoryOptions history, PrintStream err) {
+  static RecordingStore open(HistoryOptions history) {
     try {
       return new RecordingStore(history.store(), null);
     } catch (StoreException e) {
-      err.println("history: " + e.getMessage());
       return new RecordingStore(null, e.getMessage());
     }
   }

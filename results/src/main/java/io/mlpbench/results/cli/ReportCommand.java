@@ -66,8 +66,16 @@ final class ReportCommand implements Callable<Integer> {
     }
     // the history's checks: empty, truncated, corrupt or unknown-schema records are refused
     RunRecord record = FileRunStore.readRecord(source);
-    try (RunStore store = history.store()) {
-      write(root, dir, record, jmh, store, System.out);
+    try (RecordingStore store = RecordingStore.open(history)) {
+      // an unreachable store costs the regression check (noted in the report), not the report
+      write(root, dir, record, jmh, store.selected(), System.out);
+      store
+          .failure()
+          .ifPresent(
+              f -> {
+                throw new CommandFailure(
+                    ExitCode.INFRASTRUCTURE, "report written without the regression check: " + f);
+              });
     }
     return 0;
   }

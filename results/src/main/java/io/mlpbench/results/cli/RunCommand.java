@@ -95,7 +95,7 @@ final class RunCommand implements Callable<Integer> {
               if (record[0] == null) {
                 return "failed: no accuracy results to report";
               }
-              try (RecordingStore store = RecordingStore.open(history, System.err)) {
+              try (RecordingStore store = RecordingStore.open(history)) {
                 RunRecord reported =
                     ReportCommand.write(
                             root, options.outDir(), record[0], null, store.selected(), System.out)
