@@ -87,6 +87,7 @@ final class CompareCommand implements Callable<Integer> {
     }
     CompareOptions options =
         CompareOptions.defaults().withThreshold(threshold).withAlpha(alpha).withRecentRuns(recent);
+    history.requireHistoryDir();
     try (RunStore store = history.store()) {
       return compare(new TolerantBaseline(store), options);
     }

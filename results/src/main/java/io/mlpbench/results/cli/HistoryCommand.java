@@ -37,6 +37,7 @@ final class HistoryCommand implements Callable<Integer> {
     if (route != null && (route.isBlank() || !route.equals(route.strip()))) {
       throw CommandFailure.usage("--route must be a route id like manual, found '" + route + "'");
     }
+    history.requireHistoryDir();
     try (RunStore store = history.store()) {
       return list(store);
     }

@@ -4,6 +4,7 @@ import io.mlpbench.core.launch.RouteModules;
 import io.mlpbench.results.history.FileRunStore;
 import io.mlpbench.results.store.RunStore;
 import io.mlpbench.results.store.RunStores;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -37,6 +38,16 @@ final class HistoryOptions {
    */
   RunStore store() {
     return RunStores.open(store, this::fileStore);
+  }
+
+  /**
+   * For commands that only read the history: an explicit {@code --history-dir} that does not exist
+   * is a mistyped path, refused instead of listing nothing.
+   */
+  void requireHistoryDir() {
+    if (historyDir != null && !Files.isDirectory(historyDir)) {
+      throw CommandFailure.data("--history-dir: no directory at " + historyDir.toAbsolutePath());
+    }
   }
 
   /** Refuses a bad or secret-bearing store URL before anything runs (nothing is opened). */

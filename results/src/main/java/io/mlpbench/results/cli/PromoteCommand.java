@@ -28,6 +28,7 @@ final class PromoteCommand implements Callable<Integer> {
     if (runId.isBlank()) {
       throw CommandFailure.usage("expected a run id or `latest`, found an empty argument");
     }
+    history.requireHistoryDir();
     try (RunStore store = history.store()) {
       String id = runId;
       if ("latest".equals(runId)) {

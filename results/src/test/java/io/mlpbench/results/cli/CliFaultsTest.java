@@ -47,7 +47,7 @@ class CliFaultsTest {
       store.append(
           run("r2", 5, List.of(train("manual", samples(random, 20_000, 0.03, 5))), List.of()));
       HISTORY = "--history-dir=" + DIR.resolve("results/history");
-      EMPTY_HISTORY = "--history-dir=" + DIR.resolve("nothing/history");
+      EMPTY_HISTORY = "--history-dir=" + Files.createDirectories(DIR.resolve("nothing/history"));
       Path valid = DIR.resolve("valid.json");
       RunRecordJson.mapper()
           .writeValue(valid.toFile(), run("v", 0, List.of(), seeds("manual", 0.97)));
@@ -220,6 +220,29 @@ class CliFaultsTest {
             "--baseline",
             file("truncated.json")),
         fault(data, "schemaVersion 99", "compare", HISTORY, "--baseline", file("schema99.json")),
+        fault(
+            data,
+            "--history-dir: no directory at /no/such/history",
+            "compare",
+            "--history-dir=/no/such/history"),
+        fault(
+            data,
+            "--history-dir: no directory at /no/such/history",
+            "history",
+            "--history-dir=/no/such/history"),
+        fault(
+            data,
+            "--history-dir: no directory at /no/such/history",
+            "promote",
+            "--history-dir=/no/such/history",
+            "latest"),
+        fault(
+            data,
+            "--history-dir: no directory at /no/such/history",
+            "push",
+            "--history-dir=/no/such/history",
+            "--store",
+            UNREACHABLE),
         fault(data, "no readable runs in file history", "compare", EMPTY_HISTORY),
         fault(
             usage,

@@ -7,6 +7,7 @@ import io.mlpbench.results.model.EnvironmentRecord;
 import io.mlpbench.results.model.RunRecord;
 import io.mlpbench.results.model.RunRecordJson;
 import io.mlpbench.results.model.ThroughputResult;
+import io.mlpbench.results.store.CorruptRecordException;
 import io.mlpbench.results.store.InvalidRecordException;
 import io.mlpbench.results.store.RunQuery;
 import io.mlpbench.results.store.RunStore;
@@ -337,22 +338,10 @@ public final class PostgresRunStore implements RunStore {
       try (ResultSet rs = s.executeQuery()) {
         while (rs.next()) {
           String runId = rs.getString(1);
-          int version = rs.getInt(2);
-          if (version > RunRecord.SCHEMA_VERSION) {
-            problems.add(
-                "run "
-                    + runId
-                    + ": record schema "
-                    + version
-                    + " is newer than this suite reads ("
-                    + RunRecord.SCHEMA_VERSION
-                    + "); skipped");
-            continue;
-          }
           try {
-            runs.add(json.readValue(rs.getString(3), RunRecord.class));
-          } catch (JsonProcessingException e) {
-            problems.add("run " + runId + ": unreadable record: " + e.getOriginalMessage());
+            runs.add(decode(runId, rs.getInt(2), rs.getString(3)));
+          } catch (CorruptRecordException e) {
+            problems.add(e.getMessage() + "; skipped");
           }
         }
       }
@@ -370,17 +359,19 @@ public final class PostgresRunStore implements RunStore {
   @Override
   public synchronized Optional<RunRecord> find(String runId) {
     try (PreparedStatement s =
-        connection().prepareStatement("select record::text from runs where run_id = ?")) {
+        connection()
+            .prepareStatement(
+                "select run_id, schema_version, record::text from runs where run_id = ?")) {
       s.setString(1, runId);
       try (ResultSet rs = s.executeQuery()) {
         Optional<RunRecord> result =
             rs.next()
-                ? Optional.of(json.readValue(rs.getString(1), RunRecord.class))
+                ? Optional.of(decode(rs.getString(1), rs.getInt(2), rs.getString(3)))
                 : Optional.empty();
         connection().commit();
         return result;
       }
-    } catch (SQLException | JsonProcessingException e) {
+    } catch (SQLException e) {
       rollbackQuietly(connection);
       throw new StoreException(
           "could not read run "
@@ -398,17 +389,18 @@ public final class PostgresRunStore implements RunStore {
     try (PreparedStatement s =
         connection()
             .prepareStatement(
-                "select r.record::text from baselines b join runs r on r.run_id = b.run_id where b.slot = ?")) {
+                "select r.run_id, r.schema_version, r.record::text from baselines b"
+                    + " join runs r on r.run_id = b.run_id where b.slot = ?")) {
       s.setString(1, DEFAULT_SLOT);
       try (ResultSet rs = s.executeQuery()) {
         Optional<RunRecord> result =
             rs.next()
-                ? Optional.of(json.readValue(rs.getString(1), RunRecord.class))
+                ? Optional.of(decode(rs.getString(1), rs.getInt(2), rs.getString(3)))
                 : Optional.empty();
         connection().commit();
         return result;
       }
-    } catch (SQLException | JsonProcessingException e) {
+    } catch (SQLException e) {
       rollbackQuietly(connection);
       throw new StoreException(
           "could not read the baseline from "
@@ -533,6 +525,29 @@ public final class PostgresRunStore implements RunStore {
       } catch (SQLException ignored) {
         // the connection is gone; the server discards the open transaction itself
       }
+    }
+  }
+
+  /**
+   * A stored record as a run, with the file history's schema rules: a version this suite does not
+   * know (newer, or below 1) or an unreadable body is refused, naming the run.
+   */
+  private RunRecord decode(String runId, int version, String record) {
+    if (version > RunRecord.SCHEMA_VERSION || version < 1) {
+      throw new CorruptRecordException(
+          "run "
+              + runId
+              + ": record schema "
+              + version
+              + (version > RunRecord.SCHEMA_VERSION
+                  ? " is newer than this suite reads (" + RunRecord.SCHEMA_VERSION + ")"
+                  : " is unknown (expected 1.." + RunRecord.SCHEMA_VERSION + ")"));
+    }
+    try {
+      return json.readValue(record, RunRecord.class);
+    } catch (JsonProcessingException e) {
+      throw new CorruptRecordException(
+          "run " + runId + ": unreadable record: " + e.getOriginalMessage());
     }
   }
 

@@ -99,6 +99,41 @@ class PostgresFaultsTest {
   }
 
   @Test
+  void anUnknownSchemaBaselineInTheDatabaseDoesNotStopCompare(@TempDir Path dir) throws Exception {
+    String url = server.newDatabase();
+    try (PostgresRunStore store = PostgresRunStore.open(url, Map.of())) {
+      store.append(run("base", 0, null));
+      store.append(run("a", 60, null));
+      store.append(run("b", 120, null));
+      store.promoteBaseline("base");
+    }
+    try (java.sql.Connection c = java.sql.DriverManager.getConnection(url);
+        java.sql.Statement st = c.createStatement()) {
+      st.execute("update runs set schema_version = 99 where run_id = 'base'");
+    }
+    try (PostgresRunStore store = PostgresRunStore.open(url, Map.of())) {
+      assertThat(store.list(io.mlpbench.results.store.RunQuery.ALL).problems())
+          .singleElement()
+          .asString()
+          .contains("run base: record schema 99 is newer than this suite reads (1)");
+      assertThatThrownBy(store::baseline)
+          .isInstanceOf(io.mlpbench.results.store.CorruptRecordException.class);
+    }
+    CliRun compare =
+        CliRun.of(
+            "compare",
+            "--store",
+            url,
+            "--out",
+            dir.toString(),
+            "--history-dir=" + dir.resolve("h"));
+    assertThat(compare.exit()).as(compare.transcript()).isZero();
+    assertThat(compare.err())
+        .contains("baseline unreadable, compared with the recent history only");
+    assertThat(compare.out()).contains("run b vs run a");
+  }
+
+  @Test
   void passwordsInTheUrlAreRefusedInEveryFormAndNeverEchoed() {
     int port = server.port();
     for (String url :
