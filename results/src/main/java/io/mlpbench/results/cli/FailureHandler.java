@@ -4,7 +4,6 @@ import io.mlpbench.results.store.CorruptRecordException;
 import io.mlpbench.results.store.InvalidRecordException;
 import io.mlpbench.results.store.StoreException;
 import java.io.PrintWriter;
-import java.io.UncheckedIOException;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -35,9 +34,7 @@ final class FailureHandler
     if (t instanceof CorruptRecordException || t instanceof InvalidRecordException) {
       return ExitCode.DATA;
     }
-    if (t instanceof StoreException || t instanceof UncheckedIOException) {
-      return ExitCode.INFRASTRUCTURE;
-    }
+    // a store, the file system, a route JVM, or a bug: what the command depends on failed
     return ExitCode.INFRASTRUCTURE;
   }
 

@@ -41,10 +41,17 @@ final class HistoryOptions {
   }
 
   /**
-   * For commands that only read the history: an explicit {@code --history-dir} that does not exist
-   * is a mistyped path, refused instead of listing nothing.
+   * For commands that read the file history (when no database is selected): an explicit {@code
+   * --history-dir} that does not exist is a mistyped path, refused instead of listing nothing.
    */
   void requireHistoryDir() {
+    if (RunStores.selected(store) == null) {
+      requireLocalHistoryDir();
+    }
+  }
+
+  /** As {@link #requireHistoryDir} for a command that reads the local files whatever the store. */
+  void requireLocalHistoryDir() {
     if (historyDir != null && !Files.isDirectory(historyDir)) {
       throw CommandFailure.data("--history-dir: no directory at " + historyDir.toAbsolutePath());
     }

@@ -34,7 +34,7 @@ final class PushCommand implements Callable<Integer> {
               + RunStores.ENVIRONMENT_VARIABLE);
     }
     RunStores.checked(RunStores.selected(history.store)); // a bad URL before reading any file
-    history.requireHistoryDir();
+    history.requireLocalHistoryDir();
     FileRunStore local = history.fileStore();
     try (RunStore remote = history.store()) {
       int total = local.list(RunQuery.ALL).runs().size();
