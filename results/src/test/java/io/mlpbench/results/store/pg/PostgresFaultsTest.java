@@ -180,8 +180,9 @@ class PostgresFaultsTest {
     }
     CliRun cli = CliRun.of("compare", "--store", url);
     assertThat(cli.exit()).as(cli.transcript()).isEqualTo(ExitCode.INFRASTRUCTURE.code);
-    assertThat(cli.errLines()).as(cli.transcript()).hasSize(1);
-    assertThat(cli.errLines().get(0))
+    List<String> lines = cli.errLines();
+    assertThat(lines).as(cli.transcript()).hasSize(1);
+    assertThat(lines.get(0))
         .startsWith("mlp-bench compare: cannot connect to or prepare the run store at PostgreSQL")
         .doesNotContain("?user=");
   }
