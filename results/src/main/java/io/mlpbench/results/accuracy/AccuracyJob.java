@@ -89,6 +89,8 @@ public final class AccuracyJob {
         seeds,
         t.threads(),
         routes,
-        profile);
+        profile,
+        t.trainLimit(),
+        t.testLimit());
   }
 }

@@ -19,7 +19,8 @@ import picocli.CommandLine.Option;
         "Train each route (each in its own JVM) for E epochs over S seeds from the same "
             + "initial parameters and batch order, then write the report (report.md, "
             + "results.csv, results.json, report.html) with throughput from the newest JMH "
-            + "results. Exit status 1 if any run failed.")
+            + "results, and record the run in the history (and the --store). Exit status 4 if any"
+            + " run failed.")
 final class AccuracyCommand implements Callable<Integer> {
   @Mixin RunOptions options;
 
@@ -28,9 +29,12 @@ final class AccuracyCommand implements Callable<Integer> {
       description = "Do not append this run to the history (e.g. smoke runs).")
   boolean noHistory;
 
+  @Mixin HistoryOptions history = new HistoryOptions();
+
   @Override
   public Integer call() throws Exception {
     TrainRequest template = options.request();
+    history.checkStore();
     long start = System.nanoTime();
     RunRecord record =
         AccuracyJob.run(
@@ -44,12 +48,29 @@ final class AccuracyCommand implements Callable<Integer> {
             new ConsoleProgress(System.out),
             System.out,
             SuiteVersion.current());
-    ReportCommand.write(options.root(), options.outDir(), record, null, System.out);
-    if (!noHistory) {
-      // accuracy only: older JMH results are not this run's
-      RunHistory.record(options.root(), record, System.out);
+    try (RecordingStore store = RecordingStore.open(history)) {
+      ReportCommand.write(
+          options.root(), options.outDir(), record, null, store.selected(), System.out);
+      if (!noHistory) {
+        // accuracy only: older JMH results are not this run's
+        RunHistory.record(history.fileStore(), store.selected(), record, System.out);
+      }
+      store
+          .failure()
+          .ifPresent(
+              f -> {
+                throw new CommandFailure(
+                    ExitCode.INFRASTRUCTURE,
+                    f + "; the run is in the local history, push it later");
+              });
     }
     System.out.printf("accuracy: done in %.0f s%n", (System.nanoTime() - start) / 1e9);
-    return record.accuracy().stream().allMatch(r -> r.ok()) ? 0 : 1;
+    if (record.accuracy().stream().anyMatch(r -> !r.ok())) {
+      throw new CommandFailure(
+          ExitCode.INFRASTRUCTURE,
+          record.accuracy().stream().filter(r -> !r.ok()).count()
+              + " route run(s) failed (see the report's Failed runs)");
+    }
+    return ExitCode.OK.code;
   }
 }

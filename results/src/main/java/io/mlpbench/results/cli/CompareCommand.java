@@ -8,8 +8,8 @@ import io.mlpbench.results.compare.HistoryChart;
 import io.mlpbench.results.model.RunRecord;
 import io.mlpbench.results.store.RunQuery;
 import io.mlpbench.results.store.RunStore;
-import io.mlpbench.results.store.StoreException;
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -29,7 +29,8 @@ import picocli.CommandLine.Option;
           + " raw JMH samples significant at --alpha. Accuracy: a drop of the mean over seeds beyond"
           + " max(0.5 pp, 3 x sd over seeds).",
       "Writes compare.md and history-<route>.png to --out.",
-      "Exit status: 0, or 1 on a regression with --fail-on-regression, 2 on bad input."
+      "A corrupt or unreadable baseline is reported and the newest run is still compared with"
+          + " the recent history."
     })
 final class CompareCommand implements Callable<Integer> {
   @Mixin HistoryOptions history = new HistoryOptions();
@@ -73,35 +74,40 @@ final class CompareCommand implements Callable<Integer> {
 
   @Override
   public Integer call() {
+    // options first: a bad value must not wait for (or depend on) a database
+    if (!(threshold >= 0) || Double.isInfinite(threshold)) {
+      throw CommandFailure.usage("--threshold must be a percentage >= 0, found " + threshold);
+    }
+    if (!(alpha > 0 && alpha < 1)) {
+      throw CommandFailure.usage("--alpha must be a probability in (0, 1), found " + alpha);
+    }
+    if (recent < 0) {
+      throw CommandFailure.usage(
+          "--recent must be 0 or a positive number of runs, found " + recent);
+    }
+    CompareOptions options =
+        CompareOptions.defaults().withThreshold(threshold).withAlpha(alpha).withRecentRuns(recent);
+    history.requireHistoryDir();
     try (RunStore store = history.store()) {
-      return compare(store);
-    } catch (StoreException | IllegalArgumentException e) {
-      System.err.println("compare: " + e.getMessage());
-      return 2;
+      return compare(new TolerantBaseline(store), options);
     }
   }
 
-  private int compare(RunStore store) {
-    CompareOptions options;
-    try {
-      options =
-          CompareOptions.defaults()
-              .withThreshold(threshold)
-              .withAlpha(alpha)
-              .withRecentRuns(recent);
-    } catch (IllegalArgumentException e) {
-      System.err.println("compare: " + e.getMessage());
-      return 2;
-    }
+  private int compare(TolerantBaseline store, CompareOptions options) {
     CompareReport report;
     try {
       report =
           new Comparer(options)
               .latest(store, baseline == null ? null : resolveBaseline(store, baseline));
-    } catch (StoreException | IllegalStateException | IllegalArgumentException e) {
-      System.err.println("compare: " + e.getMessage());
-      return 2;
+    } catch (IllegalStateException e) {
+      throw CommandFailure.data(e.getMessage()); // no readable runs: nothing to compare
     }
+    store
+        .baselineProblem()
+        .ifPresent(
+            p ->
+                System.err.println(
+                    "compare: baseline unreadable, compared with the recent history only: " + p));
     System.out.print(report.console());
     Path dir = out != null ? out : history.resultsDir().resolve("latest");
     try {
@@ -119,9 +125,11 @@ final class CompareCommand implements Callable<Integer> {
               .toList();
       List<Path> charts = HistoryChart.write(sameMachine, dir);
       System.out.println("wrote " + md + " and " + charts.size() + " history chart(s) in " + dir);
-    } catch (IOException | RuntimeException e) {
-      System.err.println("compare: cannot write the comparison to " + dir + ": " + e.getMessage());
-      return 2;
+    } catch (IOException | UncheckedIOException e) {
+      throw new CommandFailure(
+          ExitCode.INFRASTRUCTURE,
+          "cannot write the comparison to " + dir + ": " + e.getMessage(),
+          e);
     }
     return failOnRegression && report.hasRegression() ? 1 : 0;
   }

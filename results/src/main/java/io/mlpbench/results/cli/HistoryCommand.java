@@ -18,7 +18,8 @@ import picocli.CommandLine.Option;
     name = "history",
     mixinStandardHelpOptions = true,
     description =
-        "List recorded runs: id, start time, kind, machine, threads, routes (* = baseline).")
+        "List recorded runs: id, start time, kind, status (ok, or how many route results failed),"
+            + " machine, threads, routes (* = baseline).")
 final class HistoryCommand implements Callable<Integer> {
   @Mixin HistoryOptions history = new HistoryOptions();
 
@@ -30,11 +31,15 @@ final class HistoryCommand implements Callable<Integer> {
 
   @Override
   public Integer call() {
+    if (limit != null && limit < 1) {
+      throw CommandFailure.usage("--limit must be a positive number of runs, found " + limit);
+    }
+    if (route != null && (route.isBlank() || !route.equals(route.strip()))) {
+      throw CommandFailure.usage("--route must be a route id like manual, found '" + route + "'");
+    }
+    history.requireHistoryDir();
     try (RunStore store = history.store()) {
       return list(store);
-    } catch (RuntimeException e) {
-      System.err.println("history: " + e.getMessage());
-      return 2;
     }
   }
 
@@ -44,12 +49,13 @@ final class HistoryCommand implements Callable<Integer> {
     try {
       baselineId = store.baseline().map(RunRecord::runId).orElse(null);
     } catch (RuntimeException e) {
-      System.err.println("history: baseline unreadable: " + e.getMessage());
+      System.err.println(
+          "history: baseline unreadable (listing the runs anyway): " + e.getMessage());
       baselineId = null;
     }
     System.out.printf(
-        "%-38s %-20s %-10s %-28s %3s  %s%n",
-        "run id", "started (UTC)", "kind", "machine", "thr", "routes");
+        "%-38s %-20s %-10s %-12s %-28s %3s  %s%n",
+        "run id", "started (UTC)", "kind", "status", "machine", "thr", "routes");
     for (RunRecord r : read.runs()) {
       Set<String> routes = new LinkedHashSet<>();
       r.throughput().stream().map(ThroughputResult::route).forEach(routes::add);
@@ -59,10 +65,11 @@ final class HistoryCommand implements Callable<Integer> {
               .map(e -> e.hostname() + " " + abbreviate(e.cpuModel(), 16))
               .orElse("?");
       System.out.printf(
-          "%-38s %-20s %-10s %-28s %3s  %s%n",
+          "%-38s %-20s %-10s %-12s %-28s %3s  %s%n",
           (r.runId().equals(baselineId) ? "*" : "") + r.runId(),
           r.startedAt() == null ? "?" : r.startedAt().toString().substring(0, 19).replace('T', ' '),
           r.kind(),
+          status(r),
           abbreviate(machine, 28),
           r.environment() == null ? "?" : r.environment().threads(),
           String.join(",", routes));
@@ -70,6 +77,23 @@ final class HistoryCommand implements Callable<Integer> {
     System.out.println(read.runs().size() + " run(s) in " + store.describe());
     read.problems().forEach(p -> System.out.println("unreadable: " + p));
     return 0;
+  }
+
+  /**
+   * "ok" when every accuracy run and timing result succeeded, else "failed n/m" (failed results of
+   * all results), so a run that only partly worked never reads like a good one.
+   */
+  static String status(RunRecord r) {
+    long total = r.accuracy().size() + r.throughput().size();
+    long failed =
+        r.accuracy().stream().filter(a -> !a.ok()).count()
+            + r.throughput().stream()
+                .filter(t -> t.status() != null && !"ok".equals(t.status()))
+                .count();
+    if (total == 0) {
+      return "empty";
+    }
+    return failed == 0 ? "ok" : "failed " + failed + "/" + total;
   }
 
   private static String abbreviate(String s, int max) {

@@ -21,6 +21,9 @@ final class ListCommand implements Callable<Integer> {
 
   @Override
   public Integer call() {
+    if (threads < 1) {
+      throw CommandFailure.usage("--threads must be positive, found " + threads);
+    }
     RouteCatalog catalog = RouteCatalog.discover(RouteModules.projectRoot(), threads);
     System.out.printf(
         "%-14s %-12s %-22s %-7s %s%n", "route", "framework", "version", "style", "module");
@@ -33,6 +36,6 @@ final class ListCommand implements Callable<Integer> {
     for (String problem : catalog.problems()) {
       System.out.println("not available: " + problem);
     }
-    return catalog.entries().isEmpty() ? 1 : 0;
+    return catalog.entries().isEmpty() ? ExitCode.INFRASTRUCTURE.code : ExitCode.OK.code;
   }
 }

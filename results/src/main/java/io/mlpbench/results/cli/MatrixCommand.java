@@ -24,7 +24,7 @@ import picocli.CommandLine.Option;
           + " and accuracy for a few epochs, then tabulate route x release and flag regressions"
           + " between consecutive releases with the rules of `compare`.",
       "Writes <out>/matrix.md, one run record per release in <out>/history/, builds and logs.",
-      "Exit status: 0, or 1 on a regression with --fail-on-regression, 2 on bad input."
+      "Exit status: see the table below (1 on a regression with --fail-on-regression)."
     })
 final class MatrixCommand implements Callable<Integer> {
   @Option(
@@ -87,16 +87,35 @@ final class MatrixCommand implements Callable<Integer> {
   @Override
   public Integer call() {
     Path checkout = RouteModules.projectRoot();
-    MatrixConfig matrix;
-    CompareOptions options;
-    try {
-      Path file = config != null ? config : checkout.resolve("results/matrix.json");
-      matrix = MatrixConfig.read(file).only(frameworks).with(profile, epochs, threads);
-      options = CompareOptions.defaults().withThreshold(threshold).withAlpha(alpha);
-    } catch (IllegalArgumentException e) {
-      System.err.println("matrix: " + e.getMessage());
-      return 2;
+    // every option before the config is read or anything is built
+    if (profile != null && !List.of("smoke", "quick", "full").contains(profile)) {
+      throw CommandFailure.usage(
+          "--profile: expected smoke, quick or full, found '" + profile + "'");
     }
+    if (epochs != null && epochs < 0) {
+      throw CommandFailure.usage("--epochs must be 0 (no accuracy) or positive, found " + epochs);
+    }
+    if (threads != null && threads < 0) {
+      throw CommandFailure.usage("--threads must be 0 (all cores) or positive, found " + threads);
+    }
+    if (!(threshold >= 0) || Double.isInfinite(threshold)) {
+      throw CommandFailure.usage("--threshold must be a percentage >= 0, found " + threshold);
+    }
+    if (!(alpha > 0 && alpha < 1)) {
+      throw CommandFailure.usage("--alpha must be a probability in (0, 1), found " + alpha);
+    }
+    CompareOptions options = CompareOptions.defaults().withThreshold(threshold).withAlpha(alpha);
+    Path file = config != null ? config : checkout.resolve("results/matrix.json");
+    if (!Files.isRegularFile(file)) {
+      throw CommandFailure.data("--config: no release matrix config at " + file);
+    }
+    MatrixConfig read;
+    try {
+      read = MatrixConfig.read(file);
+    } catch (IllegalArgumentException e) {
+      throw CommandFailure.data(e.getMessage());
+    }
+    MatrixConfig matrix = read.only(frameworks).with(profile, epochs, threads);
     if (fleet.selected()) {
       return fleet.run(checkout, matrix, options, out, failOnRegression);
     }
@@ -114,10 +133,11 @@ final class MatrixCommand implements Callable<Integer> {
       Files.writeString(dir.resolve("matrix.md"), md);
       System.out.println("wrote " + dir.resolve("matrix.md"));
     } catch (IOException e) {
-      System.err.println(
-          "matrix: cannot write " + dir.resolve("matrix.md") + ": " + e.getMessage());
-      return 2;
+      throw new CommandFailure(
+          ExitCode.INFRASTRUCTURE,
+          "cannot write " + dir.resolve("matrix.md") + ": " + e.getMessage(),
+          e);
     }
-    return failOnRegression && table.hasRegression() ? 1 : 0;
+    return failOnRegression && table.hasRegression() ? ExitCode.REGRESSION.code : 0;
   }
 }

@@ -3,7 +3,6 @@ package io.mlpbench.results.cli;
 import io.mlpbench.results.model.RunRecord;
 import io.mlpbench.results.store.RunQuery;
 import io.mlpbench.results.store.RunStore;
-import io.mlpbench.results.store.StoreException;
 import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
@@ -26,22 +25,25 @@ final class PromoteCommand implements Callable<Integer> {
 
   @Override
   public Integer call() {
+    if (runId.isBlank()) {
+      throw CommandFailure.usage("expected a run id or `latest`, found an empty argument");
+    }
+    history.requireHistoryDir();
     try (RunStore store = history.store()) {
       String id = runId;
       if ("latest".equals(runId)) {
         List<RunRecord> runs = store.list(RunQuery.ALL).runs();
         if (runs.isEmpty()) {
-          System.err.println("promote: no readable runs in " + store.describe());
-          return 2;
+          throw CommandFailure.data("no readable runs in " + store.describe() + " to promote");
         }
         id = runs.get(runs.size() - 1).runId();
+      } else if (store.find(id).isEmpty()) {
+        throw CommandFailure.usage(
+            "no run '" + id + "' in " + store.describe() + " (see `mlp-bench history`)");
       }
       store.promoteBaseline(id);
       System.out.println("baseline is now run " + id + " in " + store.describe());
       return 0;
-    } catch (StoreException | IllegalArgumentException e) {
-      System.err.println("promote: " + e.getMessage());
-      return 2;
     }
   }
 }

@@ -2,9 +2,9 @@ package io.mlpbench.results.cli;
 
 import io.mlpbench.results.history.FileRunStore;
 import io.mlpbench.results.store.RunPusher;
+import io.mlpbench.results.store.RunQuery;
 import io.mlpbench.results.store.RunStore;
 import io.mlpbench.results.store.RunStores;
-import io.mlpbench.results.store.StoreException;
 import java.util.concurrent.Callable;
 import me.tongfei.progressbar.ProgressBar;
 import picocli.CommandLine.Command;
@@ -20,7 +20,8 @@ import picocli.CommandLine.Mixin;
           + " ~/.pgpass, never from the command line.",
       "Each run is one transaction keyed by its run id: runs already in the store are skipped, and"
           + " an interrupted push is finished by running push again. Local records are only read.",
-      "Exit status: 0 when every run is in the store, 1 when the push stopped, 2 on bad input."
+      "A run the store refuses (e.g. text containing NUL) is reported and the push goes on; the"
+          + " exit status is then 3. A store lost during the push stops it with status 4."
     })
 final class PushCommand implements Callable<Integer> {
   @Mixin HistoryOptions history = new HistoryOptions();
@@ -28,14 +29,15 @@ final class PushCommand implements Callable<Integer> {
   @Override
   public Integer call() {
     if (RunStores.selected(history.store) == null) {
-      System.err.println(
-          "push: no store given; pass --store jdbc:postgresql://host/db or set "
+      throw CommandFailure.usage(
+          "no store given; pass --store jdbc:postgresql://host/db or set "
               + RunStores.ENVIRONMENT_VARIABLE);
-      return 2;
     }
+    RunStores.checked(RunStores.selected(history.store)); // a bad URL before reading any file
+    history.requireLocalHistoryDir();
     FileRunStore local = history.fileStore();
     try (RunStore remote = history.store()) {
-      int total = local.list(io.mlpbench.results.store.RunQuery.ALL).runs().size();
+      int total = local.list(RunQuery.ALL).runs().size();
       RunPusher.Summary summary;
       try (ProgressBar bar = new ProgressBar("push", total)) {
         summary = RunPusher.push(local, remote, bar::stepTo);
@@ -43,11 +45,19 @@ final class PushCommand implements Callable<Integer> {
       summary
           .unreadable()
           .forEach(p -> System.err.println("push: skipped unreadable local record: " + p));
+      summary.rejected().forEach(p -> System.err.println("push: rejected: " + p));
       System.out.println("push to " + remote.describe() + ": " + summary.describe());
-      return summary.complete() ? 0 : 1;
-    } catch (StoreException | IllegalArgumentException e) {
-      System.err.println("push: " + e.getMessage());
-      return 2;
+      if (!summary.complete()) {
+        throw new CommandFailure(
+            ExitCode.INFRASTRUCTURE, "push stopped: " + summary.failure() + "; run push again");
+      }
+      if (!summary.allStored()) {
+        throw CommandFailure.data(
+            (summary.rejected().size() + summary.unreadable().size())
+                + " local record(s) could not be pushed (listed above); every other run is in "
+                + remote.describe());
+      }
+      return ExitCode.OK.code;
     }
   }
 }

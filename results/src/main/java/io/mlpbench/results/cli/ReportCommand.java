@@ -2,11 +2,13 @@ package io.mlpbench.results.cli;
 
 import io.mlpbench.core.launch.RouteModules;
 import io.mlpbench.results.compare.ReportSection;
+import io.mlpbench.results.history.FileRunStore;
 import io.mlpbench.results.model.RunRecord;
 import io.mlpbench.results.report.JmhResults;
 import io.mlpbench.results.report.ReportModel;
 import io.mlpbench.results.report.ReportWriter;
 import io.mlpbench.results.report.Table;
+import io.mlpbench.results.store.RunStore;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.file.Files;
@@ -15,6 +17,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /** Re-renders a report from a saved run record and the newest (or a given) JMH results. */
@@ -44,28 +47,54 @@ final class ReportCommand implements Callable<Integer> {
       description = "JMH results JSON to use (default the newest results/jmh/jmh-*.json).")
   Path jmh;
 
+  @Mixin HistoryOptions history = new HistoryOptions();
+
   @Override
   public Integer call() throws IOException {
+    history.checkStore();
     Path root = RouteModules.projectRoot();
     Path dir = out != null ? out.toAbsolutePath() : root.resolve("results/latest");
     Path source = from != null ? from : dir.resolve("results.json");
     if (!Files.isRegularFile(source)) {
-      System.err.println(
-          "report: no run record at "
+      throw CommandFailure.data(
+          "no run record at "
               + source
               + "; run `mlp-bench accuracy` first or pass --from <results.json>");
-      return 2;
     }
     if (jmh != null && !Files.isRegularFile(jmh)) {
-      System.err.println("report: --jmh file " + jmh + " does not exist");
-      return 2;
+      throw CommandFailure.data("--jmh file " + jmh + " does not exist");
     }
-    write(root, dir, ReportWriter.readRecord(source), jmh, System.out);
+    // the history's checks: empty, truncated, corrupt or unknown-schema records are refused
+    RunRecord record = FileRunStore.readRecord(source);
+    try (RecordingStore store = RecordingStore.open(history)) {
+      // an unreachable store costs the regression check (noted in the report), not the report
+      write(root, dir, record, jmh, store.selected(), System.out);
+      store
+          .failure()
+          .ifPresent(
+              f -> {
+                throw new CommandFailure(
+                    ExitCode.INFRASTRUCTURE, "report written without the regression check: " + f);
+              });
+    }
     return 0;
   }
 
-  /** Writes the report for {@code record} into {@code dir}; {@code jmhFile} null = newest. */
+  /**
+   * Writes the report for {@code record} into {@code dir}, checked against the file history of
+   * {@code root}; {@code jmhFile} null = newest.
+   */
   static ReportModel write(Path root, Path dir, RunRecord record, Path jmhFile, PrintStream out)
+      throws IOException {
+    return write(root, dir, record, jmhFile, new FileRunStore(root.resolve("results")), out);
+  }
+
+  /**
+   * Writes the report for {@code record} into {@code dir}, with the regression check against {@code
+   * store} (null: not run, with a note); {@code jmhFile} null = newest.
+   */
+  static ReportModel write(
+      Path root, Path dir, RunRecord record, Path jmhFile, RunStore store, PrintStream out)
       throws IOException {
     Optional<Path> file =
         jmhFile != null ? Optional.of(jmhFile) : JmhResults.newest(root.resolve("results/jmh"));
@@ -83,8 +112,7 @@ final class ReportCommand implements Callable<Integer> {
       record = accuracyOnly(record);
     }
     // the regression check against the history's baseline and recent runs (compare's rules)
-    List<Table> regression =
-        ReportSection.tables(root.resolve("results"), ReportWriter.withThroughput(record, jmh));
+    List<Table> regression = ReportSection.tables(store, ReportWriter.withThroughput(record, jmh));
     ReportModel model = ReportWriter.write(dir, record, jmh, regression);
     out.println(
         "report: wrote "

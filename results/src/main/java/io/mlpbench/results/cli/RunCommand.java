@@ -30,12 +30,15 @@ import picocli.CommandLine.Option;
     description =
         "The main job with defaults: JMH timing of every route, the accuracy comparison, "
             + "the report in results/latest/, then `compare` (if installed). Each stage's "
-            + "failure is reported and the others still run; the exit status is 1 if any stage "
-            + "failed.")
+            + "failure is reported and the others still run; the exit status is 4 if any stage "
+            + "failed. The run is recorded in the local history and in the --store, and compare "
+            + "reads that same store.")
 final class RunCommand implements Callable<Integer> {
   static final String BENCH_MAIN = "io.mlpbench.bench.BenchmarkRunner";
 
   @Mixin RunOptions options;
+
+  @Mixin HistoryOptions history = new HistoryOptions();
 
   @Option(
       names = "--no-history",
@@ -53,6 +56,7 @@ final class RunCommand implements Callable<Integer> {
   @Override
   public Integer call() throws Exception {
     TrainRequest template = options.request();
+    history.checkStore(); // a bad store URL is a usage error before an hour of benchmarking
     Path root = options.root();
     Map<String, String> outcome = new LinkedHashMap<>();
     long start = System.nanoTime();
@@ -91,14 +95,25 @@ final class RunCommand implements Callable<Integer> {
               if (record[0] == null) {
                 return "failed: no accuracy results to report";
               }
-              RunRecord reported =
-                  ReportCommand.write(root, options.outDir(), record[0], null, System.out).record();
-              // with fresh timing the record carries this run's JMH samples; skipped timing would
-              // add stale ones
-              if (!noHistory) {
-                RunHistory.record(root, skipTiming ? record[0] : reported, System.out);
+              try (RecordingStore store = RecordingStore.open(history)) {
+                RunRecord reported =
+                    ReportCommand.write(
+                            root, options.outDir(), record[0], null, store.selected(), System.out)
+                        .record();
+                // with fresh timing the record carries this run's JMH samples; skipped timing
+                // would add stale ones
+                if (!noHistory) {
+                  RunHistory.record(
+                      history.fileStore(),
+                      store.selected(),
+                      skipTiming ? record[0] : reported,
+                      System.out);
+                }
+                return store
+                    .failure()
+                    .map(f -> "failed: " + f + " (run kept in the local history; push it later)")
+                    .orElse("ok");
               }
-              return "ok";
             }));
     CommandLine compare = spec.root().subcommands().get("compare");
     if (compare == null) {
@@ -109,6 +124,7 @@ final class RunCommand implements Callable<Integer> {
           stage(
               () -> {
                 List<String> args = new ArrayList<>(List.of("--out", options.outDir().toString()));
+                args.addAll(history.asArgs()); // compare reads the store this run recorded to
                 int status = compare.execute(args.toArray(String[]::new));
                 return status == 0 ? "ok" : "failed: compare exited with " + status;
               }));
@@ -116,7 +132,9 @@ final class RunCommand implements Callable<Integer> {
     System.out.println();
     System.out.printf("run: finished in %.0f s%n", (System.nanoTime() - start) / 1e9);
     outcome.forEach((stage, result) -> System.out.printf("  %-9s %s%n", stage, result));
-    return outcome.values().stream().anyMatch(v -> v.startsWith("failed")) ? 1 : 0;
+    return outcome.values().stream().anyMatch(v -> v.startsWith("failed"))
+        ? ExitCode.INFRASTRUCTURE.code
+        : ExitCode.OK.code;
   }
 
   interface Stage {
@@ -127,7 +145,7 @@ final class RunCommand implements Callable<Integer> {
     try {
       return stage.run();
     } catch (Exception | LinkageError e) {
-      System.err.println("stage failed: " + e);
+      System.err.println("stage failed: " + e.getMessage());
       return "failed: " + e.getMessage();
     }
   }

@@ -3,6 +3,7 @@ package io.mlpbench.results.cli;
 import io.mlpbench.core.Activation;
 import io.mlpbench.core.OptimizerKind;
 import io.mlpbench.core.launch.RouteModules;
+import io.mlpbench.core.launch.RouteNames;
 import io.mlpbench.core.launch.TrainRequest;
 import io.mlpbench.dataset.Datasets;
 import java.nio.file.Files;
@@ -124,8 +125,15 @@ final class RunOptions {
           "Kill a route run after M minutes and mark it failed (default ${DEFAULT-VALUE}).")
   long timeoutMinutes = 60;
 
-  /** Checks every value, naming the option, what was expected and what was found. */
+  /**
+   * Checks every value, naming the option, what was expected and what was found; route names too,
+   * without starting a JVM.
+   */
   TrainRequest request() {
+    String routeProblem = RouteNames.problem(routes, root());
+    if (routeProblem != null) {
+      throw new ParameterException(spec.commandLine(), routeProblem);
+    }
     require(epochs > 0, "--epochs must be a positive number of epochs, found " + epochs);
     require(batchSize > 0, "--batch-size must be positive, found " + batchSize);
     require(threads > 0, "--threads must be positive, found " + threads);

@@ -51,6 +51,19 @@ public final class Comparability {
     differ(reasons, "learning rate", reference.learningRate(), now.learningRate());
     differ(reasons, "batch size", reference.batchSize(), now.batchSize());
     differ(reasons, "epochs", reference.epochs(), now.epochs());
+    differ(reasons, "Adam beta1", reference.beta1(), now.beta1());
+    differ(reasons, "Adam beta2", reference.beta2(), now.beta2());
+    differ(reasons, "Adam epsilon", reference.epsilon(), now.epsilon());
+    differ(
+        reasons,
+        "training samples (0 = all)",
+        reference.effectiveTrainLimit(),
+        now.effectiveTrainLimit());
+    differ(
+        reasons,
+        "test samples (0 = all)",
+        reference.effectiveTestLimit(),
+        now.effectiveTestLimit());
     return reasons.isEmpty() ? null : "different training settings: " + String.join("; ", reasons);
   }
 

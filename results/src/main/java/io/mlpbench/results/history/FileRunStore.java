@@ -7,8 +7,10 @@ import io.mlpbench.results.model.AccuracyResult;
 import io.mlpbench.results.model.RunRecord;
 import io.mlpbench.results.model.RunRecordJson;
 import io.mlpbench.results.model.ThroughputResult;
+import io.mlpbench.results.store.CorruptRecordException;
 import io.mlpbench.results.store.RunQuery;
 import io.mlpbench.results.store.RunStore;
+import io.mlpbench.results.store.StorableText;
 import io.mlpbench.results.store.StoreException;
 import java.io.IOException;
 import java.nio.ByteBuffer;
@@ -118,6 +120,8 @@ public final class FileRunStore implements RunStore {
 
   @Override
   public synchronized boolean append(RunRecord run) {
+    // refuse what the database store cannot hold, so every recorded run can later be pushed
+    StorableText.check(run);
     String name = fileName(run);
     String idSuffix = "_" + safeId(run.runId()) + ".json";
     byte[] bytes = serialize(run);
@@ -196,7 +200,7 @@ public final class FileRunStore implements RunStore {
       if (file.getFileName().toString().endsWith(idSuffix)) {
         Read read = read(file);
         if (read.problem != null) {
-          throw new StoreException("run " + runId + " cannot be read: " + read.problem);
+          throw new CorruptRecordException("run " + runId + " cannot be read: " + read.problem);
         }
         return Optional.of(read.run);
       }
@@ -219,7 +223,22 @@ public final class FileRunStore implements RunStore {
   public RunRecord readRecordFile(Path file) {
     Read read = read(file);
     if (read.problem != null) {
-      throw new StoreException(read.problem);
+      throw new CorruptRecordException(read.problem);
+    }
+    return read.run;
+  }
+
+  /**
+   * Reads a run record file anywhere (e.g. {@code report --from}) with the history's checks: empty,
+   * truncated or corrupt JSON and unknown schema versions are refused, naming the file.
+   *
+   * @throws CorruptRecordException naming the file, what was expected and what was found
+   */
+  public static RunRecord readRecord(Path file) {
+    Path dir = file.toAbsolutePath().normalize().getParent();
+    Read read = new FileRunStore(dir, dir.resolve(BASELINE_FILE)).read(file, file.toString());
+    if (read.problem != null) {
+      throw new CorruptRecordException(read.problem);
     }
     return read.run;
   }
@@ -300,8 +319,12 @@ public final class FileRunStore implements RunStore {
   private record Read(RunRecord run, String problem) {}
 
   private Read read(Path file) {
-    String label =
-        historyDir.equals(file.getParent()) ? file.getFileName().toString() : file.toString();
+    return read(
+        file,
+        historyDir.equals(file.getParent()) ? file.getFileName().toString() : file.toString());
+  }
+
+  private Read read(Path file, String label) {
     JsonNode tree;
     try {
       byte[] bytes = Files.readAllBytes(file);

@@ -19,19 +19,37 @@ public final class RunStores {
     return value == null || value.isBlank() || value.equals("files") ? null : value.trim();
   }
 
-  /** Opens the selected store; {@code files} supplies the file history when no URL is selected. */
+  /**
+   * Opens the selected store; {@code files} supplies the file history when no URL is selected.
+   *
+   * @throws IllegalArgumentException for an unsupported URL or one carrying a password (a usage
+   *     error: the message never contains the secret)
+   * @throws StoreException when the store cannot be reached or prepared
+   */
   public static RunStore open(String option, Supplier<RunStore> files) {
     String url = selected(option);
     if (url == null) {
       return files.get();
     }
-    if (url.startsWith("jdbc:postgresql:")) {
-      return PostgresRunStore.open(url);
+    return PostgresRunStore.open(checked(url));
+  }
+
+  /**
+   * The selected URL as a JDBC URL (the libpq form {@code postgresql://} accepted), after refusing
+   * a password in it; validation only, nothing is opened.
+   */
+  public static String checked(String url) {
+    if (StoreUrls.hasSecret(url)) {
+      throw new IllegalArgumentException(StoreUrls.secretRefusal(url));
     }
-    throw new IllegalArgumentException(
-        "unsupported store '"
-            + url.replaceAll("\\?.*", "")
-            + "': expected jdbc:postgresql://host[:port]/database"
-            + " or 'files' (the default file history)");
+    String jdbc = StoreUrls.userInfoAsQuery(StoreUrls.toJdbc(url));
+    if (!jdbc.startsWith("jdbc:postgresql:")) {
+      throw new IllegalArgumentException(
+          "unsupported store '"
+              + StoreUrls.redacted(url)
+              + "': expected jdbc:postgresql://host[:port]/database, postgresql://host[:port]/database"
+              + " or 'files' (the default file history)");
+    }
+    return jdbc;
   }
 }

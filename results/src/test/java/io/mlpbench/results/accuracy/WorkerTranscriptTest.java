@@ -94,6 +94,21 @@ class WorkerTranscriptTest {
   }
 
   @Test
+  void killedWorkerSaysWhichSignalBeforeTheLogNoise() {
+    WorkerTranscript t = new WorkerTranscript(ROUTE, 42, 2);
+    AccuracyResult r =
+        t.finish(137, "I tensorflow/core/platform/cpu_feature_guard.cc:210] AVX2 FMA\0");
+    assertThat(r.failure())
+        .startsWith("worker killed by signal 9 (SIGKILL")
+        .contains("exit status 137")
+        .contains("last output: I tensorflow")
+        .doesNotContain("\0"); // a NUL in the log would make the record unstorable
+    assertThat(WorkerTranscript.signal(143)).isEqualTo("signal 15 (SIGTERM)");
+    assertThat(WorkerTranscript.signal(1)).isNull();
+    assertThat(WorkerTranscript.signal(3)).as("the worker's own failure status").isNull();
+  }
+
+  @Test
   void timeToAccuracyIsNullWhenNeverReached() {
     List<EpochResult> epochs =
         List.of(new EpochResult(1, 0.3, 0.95, 2.0), new EpochResult(2, 0.2, 0.9699, 2.0));

@@ -62,7 +62,7 @@ class RunCommandTest {
       }
     }
     String text = console.toString(StandardCharsets.UTF_8);
-    assertThat(exit).as(text).isEqualTo(1);
+    assertThat(exit).as(text).isEqualTo(ExitCode.INFRASTRUCTURE.code); // a failed stage
     assertThat(text).containsPattern("timing +failed: benchmarks module not built");
     assertThat(text).containsPattern("accuracy +ok");
     assertThat(text).containsPattern("report +ok");

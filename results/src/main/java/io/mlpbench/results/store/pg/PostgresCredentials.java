@@ -1,5 +1,6 @@
 package io.mlpbench.results.store.pg;
 
+import io.mlpbench.results.store.StoreUrls;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Properties;
@@ -14,11 +15,10 @@ final class PostgresCredentials {
   private PostgresCredentials() {}
 
   static Properties from(String jdbcUrl, Map<String, String> env) {
-    String lower = jdbcUrl.toLowerCase(Locale.ROOT);
-    if (lower.contains("password=")) {
-      throw new IllegalArgumentException(
-          "the store URL must not contain a password; set PGPASSWORD or use ~/.pgpass");
+    if (StoreUrls.hasSecret(jdbcUrl)) {
+      throw new IllegalArgumentException(StoreUrls.secretRefusal(jdbcUrl));
     }
+    String lower = jdbcUrl.toLowerCase(Locale.ROOT);
     Properties props = new Properties();
     String user = env.get("PGUSER");
     if (user != null && !user.isBlank() && !lower.contains("user=")) {
@@ -31,9 +31,8 @@ final class PostgresCredentials {
     return props;
   }
 
-  /** The URL without its query string: safe to print (hosts and database only). */
+  /** The URL without user-info and query string: safe to print (hosts and database only). */
   static String redacted(String jdbcUrl) {
-    int q = jdbcUrl.indexOf('?');
-    return q < 0 ? jdbcUrl : jdbcUrl.substring(0, q);
+    return StoreUrls.redacted(jdbcUrl);
   }
 }

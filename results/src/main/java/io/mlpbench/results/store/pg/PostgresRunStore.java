@@ -7,9 +7,13 @@ import io.mlpbench.results.model.EnvironmentRecord;
 import io.mlpbench.results.model.RunRecord;
 import io.mlpbench.results.model.RunRecordJson;
 import io.mlpbench.results.model.ThroughputResult;
+import io.mlpbench.results.store.CorruptRecordException;
+import io.mlpbench.results.store.InvalidRecordException;
 import io.mlpbench.results.store.RunQuery;
 import io.mlpbench.results.store.RunStore;
+import io.mlpbench.results.store.StorableText;
 import io.mlpbench.results.store.StoreException;
+import io.mlpbench.results.store.StoreUrls;
 import java.sql.Array;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -102,8 +106,14 @@ public final class PostgresRunStore implements RunStore {
     } catch (StoreException e) {
       throw e;
     } catch (RuntimeException e) {
+      // Flyway's message repeats the URL (with any user-info); say it once, redacted, with the
+      // cause
       throw new StoreException(
-          "cannot prepare the run store at " + describe() + ": " + rootMessage(e), e);
+          "cannot connect to or prepare the run store at "
+              + describe()
+              + ": "
+              + StoreUrls.scrub(rootMessage(e), url),
+          e);
     }
   }
 
@@ -121,6 +131,7 @@ public final class PostgresRunStore implements RunStore {
 
   @Override
   public synchronized boolean append(RunRecord run) {
+    StorableText.check(run);
     String record = toJson(run);
     Connection c = connection();
     try {
@@ -135,8 +146,14 @@ public final class PostgresRunStore implements RunStore {
       return true;
     } catch (SQLException e) {
       rollbackQuietly(c);
-      throw new StoreException(
-          "could not store run " + run.runId() + " in " + describe() + ": " + e.getMessage(), e);
+      String message =
+          "could not store run " + run.runId() + " in " + describe() + ": " + sqlMessage(e);
+      // SQLSTATE class 22 (data exception) and 23 (integrity): this record, not the connection
+      String state = e.getSQLState();
+      if (state != null && (state.startsWith("22") || state.startsWith("23"))) {
+        throw new InvalidRecordException(message, e);
+      }
+      throw new StoreException(message, e);
     }
   }
 
@@ -342,29 +359,19 @@ public final class PostgresRunStore implements RunStore {
       try (ResultSet rs = s.executeQuery()) {
         while (rs.next()) {
           String runId = rs.getString(1);
-          int version = rs.getInt(2);
-          if (version > RunRecord.SCHEMA_VERSION) {
-            problems.add(
-                "run "
-                    + runId
-                    + ": record schema "
-                    + version
-                    + " is newer than this suite reads ("
-                    + RunRecord.SCHEMA_VERSION
-                    + "); skipped");
-            continue;
-          }
           try {
-            runs.add(json.readValue(rs.getString(3), RunRecord.class));
-          } catch (JsonProcessingException e) {
-            problems.add("run " + runId + ": unreadable record: " + e.getOriginalMessage());
+            runs.add(decode(runId, rs.getInt(2), rs.getString(3)));
+          } catch (CorruptRecordException e) {
+            problems.add(e.getMessage() + "; skipped");
           }
         }
       }
       connection().commit();
     } catch (SQLException e) {
       rollbackQuietly(connection);
-      throw new StoreException("could not read runs from " + describe() + ": " + e.getMessage(), e);
+      throw new StoreException(
+          "could not read runs from " + describe() + ": " + StoreUrls.scrub(e.getMessage(), url),
+          e);
     }
     Collections.reverse(runs); // oldest first, as the contract says
     return new ReadResult(runs, problems);
@@ -373,20 +380,28 @@ public final class PostgresRunStore implements RunStore {
   @Override
   public synchronized Optional<RunRecord> find(String runId) {
     try (PreparedStatement s =
-        connection().prepareStatement("select record::text from runs where run_id = ?")) {
+        connection()
+            .prepareStatement(
+                "select run_id, schema_version, record::text from runs where run_id = ?")) {
       s.setString(1, runId);
       try (ResultSet rs = s.executeQuery()) {
         Optional<RunRecord> result =
             rs.next()
-                ? Optional.of(json.readValue(rs.getString(1), RunRecord.class))
+                ? Optional.of(decode(rs.getString(1), rs.getInt(2), rs.getString(3)))
                 : Optional.empty();
         connection().commit();
         return result;
       }
-    } catch (SQLException | JsonProcessingException e) {
+    } catch (SQLException e) {
       rollbackQuietly(connection);
       throw new StoreException(
-          "could not read run " + runId + " from " + describe() + ": " + e.getMessage(), e);
+          "could not read run "
+              + runId
+              + " from "
+              + describe()
+              + ": "
+              + StoreUrls.scrub(e.getMessage(), url),
+          e);
     }
   }
 
@@ -395,20 +410,25 @@ public final class PostgresRunStore implements RunStore {
     try (PreparedStatement s =
         connection()
             .prepareStatement(
-                "select r.record::text from baselines b join runs r on r.run_id = b.run_id where b.slot = ?")) {
+                "select r.run_id, r.schema_version, r.record::text from baselines b"
+                    + " join runs r on r.run_id = b.run_id where b.slot = ?")) {
       s.setString(1, DEFAULT_SLOT);
       try (ResultSet rs = s.executeQuery()) {
         Optional<RunRecord> result =
             rs.next()
-                ? Optional.of(json.readValue(rs.getString(1), RunRecord.class))
+                ? Optional.of(decode(rs.getString(1), rs.getInt(2), rs.getString(3)))
                 : Optional.empty();
         connection().commit();
         return result;
       }
-    } catch (SQLException | JsonProcessingException e) {
+    } catch (SQLException e) {
       rollbackQuietly(connection);
       throw new StoreException(
-          "could not read the baseline from " + describe() + ": " + e.getMessage(), e);
+          "could not read the baseline from "
+              + describe()
+              + ": "
+              + StoreUrls.scrub(e.getMessage(), url),
+          e);
     }
   }
 
@@ -434,7 +454,13 @@ public final class PostgresRunStore implements RunStore {
     } catch (SQLException e) {
       rollbackQuietly(c);
       throw new StoreException(
-          "could not promote run " + runId + " in " + describe() + ": " + e.getMessage(), e);
+          "could not promote run "
+              + runId
+              + " in "
+              + describe()
+              + ": "
+              + StoreUrls.scrub(e.getMessage(), url),
+          e);
     }
   }
 
@@ -448,7 +474,8 @@ public final class PostgresRunStore implements RunStore {
       return n;
     } catch (SQLException e) {
       rollbackQuietly(connection);
-      throw new StoreException("could not count runs in " + describe() + ": " + e.getMessage(), e);
+      throw new StoreException(
+          "could not count runs in " + describe() + ": " + StoreUrls.scrub(e.getMessage(), url), e);
     }
   }
 
@@ -479,7 +506,7 @@ public final class PostgresRunStore implements RunStore {
       }
       return connection;
     } catch (SQLException e) {
-      throw new StoreException("cannot connect to " + describe() + ": " + e.getMessage(), e);
+      throw new StoreException("cannot connect to " + describe() + ": " + sqlMessage(e), e);
     }
   }
 
@@ -520,6 +547,33 @@ public final class PostgresRunStore implements RunStore {
         // the connection is gone; the server discards the open transaction itself
       }
     }
+  }
+
+  /**
+   * A stored record as a run, with the file history's schema rules: a version this suite does not
+   * know (newer, or below 1) or an unreadable body is refused, naming the run.
+   */
+  private RunRecord decode(String runId, int version, String record) {
+    if (version > RunRecord.SCHEMA_VERSION || version < 1) {
+      throw new CorruptRecordException(
+          "run "
+              + runId
+              + ": record schema "
+              + version
+              + (version > RunRecord.SCHEMA_VERSION
+                  ? " is newer than this suite reads (" + RunRecord.SCHEMA_VERSION + ")"
+                  : " is unknown (expected 1.." + RunRecord.SCHEMA_VERSION + ")"));
+    }
+    try {
+      return json.readValue(record, RunRecord.class);
+    } catch (JsonProcessingException e) {
+      throw new CorruptRecordException(
+          "run " + runId + ": unreadable record: " + e.getOriginalMessage());
+    }
+  }
+
+  private String sqlMessage(Exception e) {
+    return StoreUrls.scrub(e.getMessage(), url);
   }
 
   private static String rootMessage(Throwable t) {
