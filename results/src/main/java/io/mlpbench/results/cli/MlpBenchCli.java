@@ -1,5 +1,6 @@
 package io.mlpbench.results.cli;
 
+import picocli.AutoComplete;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
@@ -23,6 +24,7 @@ import picocli.CommandLine.Command;
       HistoryCommand.class,
       MatrixCommand.class,
       PushCommand.class,
+      AutoComplete.GenerateCompletion.class,
     })
 public final class MlpBenchCli implements Runnable {
   @CommandLine.Spec CommandLine.Model.CommandSpec spec;
