@@ -159,7 +159,13 @@ final class RunCommand implements Callable<Integer> {
     command.add(classes + File.pathSeparator + Files.readString(cpFile).trim());
     command.add(BENCH_MAIN);
     System.out.println("timing: " + BENCH_MAIN + " (profile " + options.profile + ")");
-    Process p = new ProcessBuilder(command).directory(root.toFile()).inheritIO().start();
+    Process p =
+        new ProcessBuilder(command)
+            .directory(root.toFile())
+            .redirectInput(ProcessBuilder.Redirect.INHERIT)
+            .redirectError(ProcessBuilder.Redirect.INHERIT)
+            .start();
+    new TimingProgress(System.out, System::nanoTime).follow(p.getInputStream());
     int status = p.waitFor();
     return switch (status) {
       case 0 -> "ok";
