@@ -169,7 +169,9 @@ public final class Trends {
                     + MARK
                     + " = the compare rules' verdict against the previous"
                     + " column's run."
-                : "Mean [95% CI] over seeds; " + MARK + " as above."));
+                : "Mean [95% CI] over seeds (the mean alone with one seed); "
+                    + MARK
+                    + " as above."));
   }
 
   private byte[] chart(boolean speed) throws IOException {
