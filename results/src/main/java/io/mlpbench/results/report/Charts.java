@@ -290,10 +290,15 @@ public final class Charts {
     renderer.setDefaultItemLabelGenerator((dataset, series, item) -> drawn.get(series).route());
     renderer.setDefaultItemLabelsVisible(true);
     renderer.setDefaultItemLabelFont(new Font(Font.SANS_SERIF, Font.PLAIN, 12));
-    renderer.setDefaultPositiveItemLabelPosition(
-        new ItemLabelPosition(ItemLabelAnchor.OUTSIDE1, TextAnchor.BOTTOM_LEFT));
     for (int i = 0; i < drawn.size(); i++) {
       RouteSummary s = drawn.get(i);
+      // neighbours in speed alternate above and below, so a fit/loop pair with the same
+      // accuracy keeps both names readable
+      renderer.setSeriesPositiveItemLabelPosition(
+          i,
+          i % 2 == 0
+              ? new ItemLabelPosition(ItemLabelAnchor.OUTSIDE12, TextAnchor.BOTTOM_CENTER)
+              : new ItemLabelPosition(ItemLabelAnchor.OUTSIDE6, TextAnchor.TOP_CENTER));
       Color c = RouteStyle.colour(s.framework());
       renderer.setSeriesPaint(i, c);
       renderer.setSeriesShape(i, RouteStyle.shape(markers.getOrDefault(s.route(), i)));
