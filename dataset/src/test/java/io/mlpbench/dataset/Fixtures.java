@@ -6,6 +6,7 @@ import java.io.UncheckedIOException;
 import java.nio.ByteBuffer;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.zip.GZIPOutputStream;
@@ -76,7 +77,8 @@ final class Fixtures {
         new ExpectedFile("t10k-images-idx3-ubyte", Sha256.hex(TEST_IMAGES)),
         new ExpectedFile("t10k-labels-idx1-ubyte", Sha256.hex(TEST_LABEL_BYTES)),
         npmPackage,
-        systemDirectory);
+        systemDirectory,
+        List.of());
   }
 
   static DatasetFiles tinyDataset() {

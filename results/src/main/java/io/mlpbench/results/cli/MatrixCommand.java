@@ -42,18 +42,20 @@ final class MatrixCommand implements Callable<Integer> {
 
   @Option(
       names = "--profile",
-      description =
-          "Benchmark profile for throughput (smoke, quick, full); default from the config.")
+      paramLabel = "smoke|quick|full",
+      description = "Benchmark profile for throughput; default from the config.")
   String profile;
 
   @Option(
       names = "--epochs",
+      paramLabel = "<n>",
       description =
           "Accuracy epochs per route and release (0 = no accuracy); default from the config.")
   Integer epochs;
 
   @Option(
       names = "--threads",
+      paramLabel = "<n>",
       description = "Threads of every route JVM; default from the config (0 = all cores).")
   Integer threads;
 

@@ -1,5 +1,6 @@
 package io.mlpbench.results.cli;
 
+import picocli.AutoComplete;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -27,6 +28,7 @@ import picocli.CommandLine.ScopeType;
       MatrixCommand.class,
       PushCommand.class,
       WorkerCommand.class,
+      AutoComplete.GenerateCompletion.class,
     })
 public final class MlpBenchCli implements Runnable {
   @CommandLine.Spec CommandLine.Model.CommandSpec spec;

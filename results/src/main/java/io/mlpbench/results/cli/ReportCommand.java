@@ -6,6 +6,7 @@ import io.mlpbench.results.history.FileRunStore;
 import io.mlpbench.results.model.RunRecord;
 import io.mlpbench.results.report.JmhResults;
 import io.mlpbench.results.report.ReportModel;
+import io.mlpbench.results.report.ReportSections;
 import io.mlpbench.results.report.ReportWriter;
 import io.mlpbench.results.report.Table;
 import io.mlpbench.results.store.RunStore;
@@ -20,31 +21,41 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
-/** Re-renders a report from a saved run record and the newest (or a given) JMH results. */
+/**
+ * Re-renders a report from a saved run record. The record's own throughput is reported; a JMH file
+ * is used only when asked for ({@code --jmh}) or when a record without throughput is reported from
+ * the report directory (the accuracy-then-timing workflow). {@code --from} reports exactly that
+ * record, nothing mixed in.
+ */
 @Command(
     name = "report",
     mixinStandardHelpOptions = true,
+    sortOptions = false,
     description =
-        "Write report.md, results.csv, results.json and report.html from a run record "
-            + "(default <out>/results.json) and the newest results/jmh/jmh-*.json (throughput "
-            + "marked n/a when none).")
+        "Write report.md, results.csv, results.json, report.html and benchmark-action.json from a"
+            + " run record (default <out>/results.json). Its own throughput is shown; with --from"
+            + " only that record is used; --jmh <file> takes the throughput from a JMH JSON"
+            + " instead. A record without throughput read from <out> takes the newest"
+            + " results/jmh/jmh-*.json.")
 final class ReportCommand implements Callable<Integer> {
   @Option(
       names = "--out",
-      paramLabel = "DIR",
+      paramLabel = "<dir>",
       description = "Report directory (default <checkout>/results/latest).")
   Path out;
 
   @Option(
       names = "--from",
-      paramLabel = "FILE",
-      description = "Run record to report (default <out>/results.json).")
+      paramLabel = "<file>",
+      description =
+          "Run record to report (a results.json or a results/history/*.json); only its own"
+              + " numbers are shown (default <out>/results.json).")
   Path from;
 
   @Option(
       names = "--jmh",
-      paramLabel = "FILE",
-      description = "JMH results JSON to use (default the newest results/jmh/jmh-*.json).")
+      paramLabel = "<file>",
+      description = "JMH results JSON whose throughput replaces the record's.")
   Path jmh;
 
   @Mixin HistoryOptions history = new HistoryOptions();
@@ -68,7 +79,7 @@ final class ReportCommand implements Callable<Integer> {
     RunRecord record = FileRunStore.readRecord(source);
     try (RecordingStore store = RecordingStore.open(history)) {
       // an unreachable store costs the regression check (noted in the report), not the report
-      write(root, dir, record, jmh, store.selected(), System.out);
+      write(root, dir, record, jmh, from != null, store.selected(), System.out);
       store
           .failure()
           .ifPresent(
@@ -77,27 +88,55 @@ final class ReportCommand implements Callable<Integer> {
                     ExitCode.INFRASTRUCTURE, "report written without the regression check: " + f);
               });
     }
-    return 0;
+    return ExitCode.OK.code;
   }
 
   /**
-   * Writes the report for {@code record} into {@code dir}, checked against the file history of
-   * {@code root}; {@code jmhFile} null = newest.
+   * Writes the report of a fresh record (accuracy or run): its throughput, else the newest JMH
+   * file's; {@code jmhFile} forces that file. Checked against the file history of {@code root}.
    */
   static ReportModel write(Path root, Path dir, RunRecord record, Path jmhFile, PrintStream out)
       throws IOException {
-    return write(root, dir, record, jmhFile, new FileRunStore(root.resolve("results")), out);
+    return write(root, dir, record, jmhFile, false, out);
   }
 
   /**
-   * Writes the report for {@code record} into {@code dir}, with the regression check against {@code
-   * store} (null: not run, with a note); {@code jmhFile} null = newest.
+   * As {@link #write(Path, Path, RunRecord, Path, boolean, RunStore, PrintStream)}, file history.
    */
+  static ReportModel write(
+      Path root, Path dir, RunRecord record, Path jmhFile, boolean recordOnly, PrintStream out)
+      throws IOException {
+    return write(
+        root, dir, record, jmhFile, recordOnly, new FileRunStore(root.resolve("results")), out);
+  }
+
+  /** A fresh record's report, with the regression check against {@code store}. */
   static ReportModel write(
       Path root, Path dir, RunRecord record, Path jmhFile, RunStore store, PrintStream out)
       throws IOException {
+    return write(root, dir, record, jmhFile, false, store, out);
+  }
+
+  /**
+   * @param recordOnly never look for a JMH file on its own (report --from): a record without
+   *     throughput then reports none
+   * @param store the regression check's history (null: not run, with a note)
+   */
+  static ReportModel write(
+      Path root,
+      Path dir,
+      RunRecord record,
+      Path jmhFile,
+      boolean recordOnly,
+      RunStore store,
+      PrintStream out)
+      throws IOException {
     Optional<Path> file =
-        jmhFile != null ? Optional.of(jmhFile) : JmhResults.newest(root.resolve("results/jmh"));
+        jmhFile != null
+            ? Optional.of(jmhFile)
+            : recordOnly || !record.throughput().isEmpty()
+                ? Optional.empty()
+                : JmhResults.newest(root.resolve("results/jmh"));
     JmhResults jmh = null;
     if (file.isPresent()) {
       try {
@@ -106,36 +145,21 @@ final class ReportCommand implements Callable<Integer> {
         out.println("report: ignoring unreadable JMH results: " + e.getMessage());
       }
     }
-    if (jmh != null && !record.accuracy().isEmpty() && !record.throughput().isEmpty()) {
-      // re-rendering a saved report: tables, results.json and the regression check all use the
-      // chosen JMH file, never a mix of it and the throughput embedded earlier
-      record = accuracyOnly(record);
-    }
-    // the regression check against the history's baseline and recent runs (compare's rules)
-    List<Table> regression = ReportSection.tables(store, ReportWriter.withThroughput(record, jmh));
-    ReportModel model = ReportWriter.write(dir, record, jmh, regression);
+    // tables, results.json and the regression check all see this one record
+    RunRecord shown = ReportWriter.shown(record, jmh);
+    List<Table> regression = ReportSection.tables(store, shown);
+    ReportModel model =
+        ReportWriter.write(dir, record, jmh, regression, ReportSections.of(root, shown));
     out.println(
         "report: wrote "
             + ReportWriter.FILES
             + " to "
             + dir
-            + (jmh == null
-                ? " (no JMH results: throughput n/a)"
-                : " (throughput from " + jmh.source().getFileName() + ")"));
+            + (jmh != null
+                ? " (throughput from " + jmh.source().getFileName() + ")"
+                : shown.throughput().isEmpty()
+                    ? " (no throughput in this record: n/a)"
+                    : " (throughput as recorded in the run record)"));
     return model;
-  }
-
-  static RunRecord accuracyOnly(RunRecord r) {
-    return new RunRecord(
-        r.schemaVersion(),
-        r.runId(),
-        r.startedAt(),
-        r.finishedAt(),
-        "accuracy",
-        r.note(),
-        r.environment(),
-        r.settings(),
-        r.accuracy(),
-        List.of());
   }
 }

@@ -29,7 +29,7 @@ import picocli.CommandLine.Option;
     sortOptions = false,
     description =
         "The main job with defaults: JMH timing of every route, the accuracy comparison, "
-            + "the report in results/latest/, then `compare` (if installed). Each stage's "
+            + "the report in results/latest/, then `compare` against the baseline. Each stage's "
             + "failure is reported and the others still run; the exit status is 4 if any stage "
             + "failed. The run is recorded in the local history and in the --store, and compare "
             + "reads that same store.")
@@ -48,7 +48,8 @@ final class RunCommand implements Callable<Integer> {
 
   @Option(
       names = "--skip-timing",
-      description = "Skip the JMH timing stage (report uses the newest existing JMH results).")
+      description =
+          "Skip the JMH timing stage (the report takes the newest results/jmh/jmh-*.json).")
   boolean skipTiming;
 
   @CommandLine.Spec CommandLine.Model.CommandSpec spec;
@@ -167,7 +168,7 @@ final class RunCommand implements Callable<Integer> {
       command.add("-Dbench.routes=" + String.join(",", options.routes));
     }
     command.add("-Dbench.threads=" + t.threads());
-    if (options.profile == RunOptions.Profile.quick) {
+    if (options.profile != RunOptions.Profile.full) {
       command.add("-Dbench.batches=" + t.batchSize()); // full keeps its 32,128,512 sweep
     }
     command.add("-Dbench.hidden=" + options.hidden.replace(',', '-'));
@@ -176,7 +177,13 @@ final class RunCommand implements Callable<Integer> {
     command.add(classes + File.pathSeparator + Files.readString(cpFile).trim());
     command.add(BENCH_MAIN);
     System.out.println("timing: " + BENCH_MAIN + " (profile " + options.profile + ")");
-    Process p = new ProcessBuilder(command).directory(root.toFile()).inheritIO().start();
+    Process p =
+        new ProcessBuilder(command)
+            .directory(root.toFile())
+            .redirectInput(ProcessBuilder.Redirect.INHERIT)
+            .redirectError(ProcessBuilder.Redirect.INHERIT)
+            .start();
+    new TimingProgress(System.out, System::nanoTime).follow(p.getInputStream());
     int status = p.waitFor();
     return switch (status) {
       case 0 -> "ok";

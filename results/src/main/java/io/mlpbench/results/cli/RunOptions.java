@@ -21,9 +21,23 @@ final class RunOptions {
   /** Seeds in order: 1 seed is 42 (the suite's seed), more add 43, 44, ... */
   static final long FIRST_SEED = 42;
 
+  /**
+   * How much a run measures; the names are the benchmarks' profiles ({@code BenchProfile}), the
+   * same set {@code matrix --profile} takes.
+   */
   enum Profile {
-    quick,
-    full
+    /** Proves the harness: JMH smoke, 1 seed (no accuracy interval). */
+    smoke(1),
+    /** The default: JMH quick, 3 seeds so accuracy has a 95% interval. */
+    quick(3),
+    /** Release decisions: JMH full (~1 h of timing), 5 seeds. */
+    full(5);
+
+    final int seeds;
+
+    Profile(int seeds) {
+      this.seeds = seeds;
+    }
   }
 
   @Spec(Spec.Target.MIXEE)
@@ -32,27 +46,29 @@ final class RunOptions {
   @Option(
       names = "--routes",
       split = ",",
-      paramLabel = "ID",
+      paramLabel = "<id>",
       description = "Comma-separated route ids (see `mlp-bench list`); default every built route.")
   List<String> routes = new ArrayList<>();
 
   @Option(
       names = "--epochs",
-      paramLabel = "N",
+      paramLabel = "<n>",
       description = "Training epochs per run (default ${DEFAULT-VALUE}).")
   int epochs = 5;
 
   @Option(
       names = "--seeds",
-      paramLabel = "N",
-      description = "Number of seeds (42, 43, ...); default 1, or 3 with --profile full.")
+      paramLabel = "<n>",
+      description =
+          "Number of seeds (42, 43, ...); default from --profile: smoke 1, quick 3, full 5.")
   Integer seeds;
 
   @Option(
       names = "--profile",
-      paramLabel = "quick|full",
+      paramLabel = "smoke|quick|full",
       description =
-          "quick (default): 1 seed, JMH quick profile; full: 3 seeds, JMH full profile (~1 h of timing).")
+          "smoke: JMH smoke, 1 seed; quick (default): JMH quick, 3 seeds; full: JMH full"
+              + " (~1 h of timing), 5 seeds.")
   Profile profile = Profile.quick;
 
   @Option(
@@ -63,7 +79,7 @@ final class RunOptions {
 
   @Option(
       names = "--hidden",
-      paramLabel = "SIZES",
+      paramLabel = "<sizes>",
       description =
           "Hidden layer sizes, comma-separated (default ${DEFAULT-VALUE}: the canonical 784-512-512-10).")
   String hidden = "512,512";
@@ -82,45 +98,45 @@ final class RunOptions {
 
   @Option(
       names = "--lr",
-      paramLabel = "RATE",
+      paramLabel = "<rate>",
       description = "Learning rate (default ${DEFAULT-VALUE}).")
   double lr = 1e-3;
 
   @Option(
       names = "--batch-size",
-      paramLabel = "N",
+      paramLabel = "<n>",
       description = "Mini-batch size (default ${DEFAULT-VALUE}).")
   int batchSize = 128;
 
   @Option(
       names = "--threads",
-      paramLabel = "N",
+      paramLabel = "<n>",
       description = "Compute threads per route JVM (default: all cores, ${DEFAULT-VALUE}).")
   int threads = Runtime.getRuntime().availableProcessors();
 
   @Option(
       names = "--data-dir",
-      paramLabel = "DIR",
+      paramLabel = "<dir>",
       description =
           "Directory holding the dataset's IDX files (default: the dataset module's cache, ~/.cache/mlp-bench).")
   Path dataDir;
 
   @Option(
       names = "--out",
-      paramLabel = "DIR",
+      paramLabel = "<dir>",
       description = "Report directory (default <checkout>/results/latest).")
   Path out;
 
   @Option(
       names = "--train-limit",
-      paramLabel = "N",
+      paramLabel = "<n>",
       hidden = true,
       description = "Train on the first N samples only (smoke tests; 0 = all).")
   int trainLimit;
 
   @Option(
       names = "--timeout-minutes",
-      paramLabel = "M",
+      paramLabel = "<minutes>",
       description =
           "Kill a route run after M minutes and mark it failed (default ${DEFAULT-VALUE}).")
   long timeoutMinutes = 60;
@@ -188,7 +204,7 @@ final class RunOptions {
   }
 
   int seedCount() {
-    return seeds != null ? seeds : profile == Profile.full ? 3 : 1;
+    return seeds != null ? seeds : profile.seeds;
   }
 
   List<Long> seedList() {

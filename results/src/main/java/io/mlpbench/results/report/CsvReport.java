@@ -33,13 +33,16 @@ public final class CsvReport {
           "peak_rss_bytes",
           "threads",
           "failed_epoch",
-          "note");
+          "note",
+          "rank",
+          "ratio_to_fastest");
 
   private CsvReport() {}
 
   public static String render(ReportModel model) {
     List<List<String>> rows = new ArrayList<>();
-    for (RouteSummary r : model.summaries()) {
+    for (SpeedRanking.Place p : model.ranking()) {
+      RouteSummary r = p.route();
       ThroughputResult t = r.throughput();
       boolean tok = t != null && "ok".equals(t.status());
       rows.add(
@@ -64,9 +67,11 @@ public final class CsvReport {
               r.peakRssBytes() == null ? "" : r.peakRssBytes().toString(),
               Integer.toString(r.threads()),
               "",
-              model.jmh() == null
+              !model.hasThroughput()
                   ? ReportModel.NO_JMH
-                  : t == null ? ReportModel.NOT_IN_JMH : tok ? "" : "timing failed"));
+                  : t == null ? ReportModel.NOT_IN_JMH : tok ? "" : "timing failed",
+              p.rank() == null ? "" : p.rank() + (p.tied() ? "=" : ""),
+              num(p.ratioToFastest())));
     }
     for (ReferenceRow ref : ReferenceRow.SEED) {
       rows.add(
@@ -91,7 +96,9 @@ public final class CsvReport {
               "",
               "",
               "",
-              "seed notes, not measured here: " + ref.conditions()));
+              "seed notes, not measured here: " + ref.conditions(),
+              "",
+              ""));
     }
     for (AccuracyResult f : model.failed()) {
       rows.add(
@@ -116,7 +123,9 @@ public final class CsvReport {
               "",
               Integer.toString(f.threads()),
               f.failedEpoch() == null ? "" : f.failedEpoch().toString(),
-              f.failure() == null ? "" : f.failure()));
+              f.failure() == null ? "" : f.failure(),
+              "",
+              ""));
     }
     StringBuilder csv = new StringBuilder(line(HEADERS));
     rows.forEach(r -> csv.append(line(r)));

@@ -83,8 +83,7 @@ public record JmhResults(
     }
     Map<Integer, Double> peaks = new TreeMap<>();
     List<ThroughputResult> results = new ArrayList<>();
-    Path meta =
-        file.resolveSibling(file.getFileName().toString().replaceFirst("\\.json$", "-meta.json"));
+    Path meta = sidecar(file);
     JsonNode metaNode = Files.isRegularFile(meta) ? JSON.readTree(meta.toFile()) : null;
     if (metaNode != null) {
       metaNode
@@ -127,6 +126,12 @@ public record JmhResults(
       }
     }
     return new JmhResults(file, results, peaks);
+  }
+
+  /** The {@code -meta.json} sidecar path of a JMH JSON file (which may not exist). */
+  public static Path sidecar(Path jmhJson) {
+    return jmhJson.resolveSibling(
+        jmhJson.getFileName().toString().replaceFirst("\\.json$", "-meta.json"));
   }
 
   private static String failureText(JsonNode job, JsonNode meta) {
@@ -209,6 +214,12 @@ public record JmhResults(
    * first.
    */
   public Optional<ThroughputResult> train(String route, int batchSize, int threads) {
+    return train(results, route, batchSize, threads);
+  }
+
+  /** As {@link #train(String, int, int)}, over any list of results (e.g. a run record's). */
+  public static Optional<ThroughputResult> train(
+      List<ThroughputResult> results, String route, int batchSize, int threads) {
     return results.stream()
         .filter(r -> r.route().equals(route) && r.benchmark().equals("train"))
         .max(

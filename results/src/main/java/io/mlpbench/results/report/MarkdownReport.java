@@ -7,12 +7,45 @@ public final class MarkdownReport {
   private MarkdownReport() {}
 
   public static String render(ReportModel model, List<Table> extra) {
+    return render(model, extra, List.of(), List.of());
+  }
+
+  /**
+   * @param rawData the files beside the report, listed at the end
+   * @param sections trends and release matrix: their tables go before the detail tables
+   */
+  public static String render(
+      ReportModel model,
+      List<Table> extra,
+      List<HtmlReport.Section> sections,
+      List<HtmlReport.Link> rawData) {
     StringBuilder md = new StringBuilder();
     md.append("# mlp-bench report\n\n");
-    for (Table t : sections(model, extra)) {
+    List<Table> all = sections(model, extra);
+    int detailsAt = 2 + extra.size();
+    for (Table t : all.subList(0, detailsAt)) {
       md.append(table(t)).append('\n');
     }
-    return md.toString();
+    for (HtmlReport.Section s : sections) {
+      md.append("## ").append(s.title()).append("\n\n");
+      if (!s.intro().isEmpty()) {
+        md.append(s.intro()).append("\n\n");
+      }
+      for (Table t : s.tables()) {
+        md.append(table(t).replaceFirst("^## ", "### ")).append('\n');
+      }
+    }
+    for (Table t : all.subList(detailsAt, all.size())) {
+      md.append(table(t)).append('\n');
+    }
+    if (!rawData.isEmpty()) {
+      md.append("Raw data beside this report: ");
+      md.append(
+          String.join(
+              ", ", rawData.stream().map(l -> l.file() + " (" + l.description() + ")").toList()));
+      md.append(".\n");
+    }
+    return LocalPaths.scrub(md.toString());
   }
 
   /** Main table, failures, then any extra sections (e.g. comparison), then detail tables. */
@@ -21,6 +54,7 @@ public final class MarkdownReport {
     all.add(model.resultsTable());
     all.add(model.failedTable());
     all.addAll(extra);
+    all.add(model.detailsTable());
     all.add(model.throughputTable());
     all.add(model.epochTable());
     all.add(model.environmentTable());

@@ -11,29 +11,35 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.TreeMap;
+import java.util.stream.Collectors;
 
 /**
- * What a report shows, computed once from a run record and the JMH results, as formatted tables
- * (Markdown, HTML and CSV render the same cells). Failed runs never enter the summaries.
+ * What a report shows, computed once from a run record, as formatted tables (Markdown, HTML and CSV
+ * render the same cells). The record is the only source: its own throughput results fill the
+ * throughput columns, so {@code results.json}, the tables and the regression check always agree.
+ * Failed runs never enter the summaries.
  */
 public final class ReportModel {
-  /** Cell text when no JMH JSON was found at all. */
+  /** Cell text when the record carries no throughput at all. */
   public static final String NO_JMH = "n/a (no JMH results)";
 
-  /** Cell text when the JMH JSON has no training result for the route. */
+  /** Cell text when the record has no training result for the route. */
   public static final String NOT_IN_JMH = "n/a (route not in JMH results)";
 
   private final RunRecord record;
-  private final JmhResults jmh;
+  private final String throughputSource;
   private final List<RouteSummary> summaries = new ArrayList<>();
+  private final List<SpeedRanking.Place> ranking;
   private final List<AccuracyResult> failed = new ArrayList<>();
 
   /**
-   * @param jmh null when no JMH results exist: throughput cells then read {@link #NO_JMH}
+   * @param throughputSource where the record's throughput came from, for the notes (a JMH file
+   *     name, or "this run record"); ignored when the record has no throughput
    */
-  public ReportModel(RunRecord record, JmhResults jmh) {
+  public ReportModel(RunRecord record, String throughputSource) {
     this.record = record;
-    this.jmh = jmh;
+    this.throughputSource = throughputSource;
     Map<String, List<AccuracyResult>> okByRoute = new LinkedHashMap<>();
     for (AccuracyResult r : record.accuracy()) {
       if (r.ok()) {
@@ -46,77 +52,91 @@ public final class ReportModel {
     okByRoute.forEach(
         (route, runs) -> {
           ThroughputResult t =
-              jmh == null ? null : jmh.train(route, s.batchSize(), s.threads()).orElse(null);
+              JmhResults.train(record.throughput(), route, s.batchSize(), s.threads()).orElse(null);
           summaries.add(RouteSummary.of(runs, t));
         });
+    ranking = SpeedRanking.of(summaries);
   }
 
   public RunRecord record() {
     return record;
   }
 
-  public JmhResults jmh() {
-    return jmh;
+  /** True when the record carries throughput results (else those columns read {@link #NO_JMH}). */
+  public boolean hasThroughput() {
+    return !record.throughput().isEmpty();
   }
 
   public List<RouteSummary> summaries() {
     return List.copyOf(summaries);
   }
 
+  /** The routes fastest first, with rank, ties and ratio to the fastest. */
+  public List<SpeedRanking.Place> ranking() {
+    return ranking;
+  }
+
   public List<AccuracyResult> failed() {
     return List.copyOf(failed);
   }
 
-  /** The main table: one row per route with a successful run, then the labelled reference rows. */
+  /**
+   * GEMM peak by thread count as the throughput results imply it (GFLOP/s x 100 / % of peak), so a
+   * record read back needs no sidecar.
+   */
+  public Map<Integer, Double> peakGflops() {
+    Map<Integer, Double> peaks = new TreeMap<>();
+    for (ThroughputResult t : record.throughput()) {
+      if (t.gflops() != null && t.percentOfPeak() != null && t.percentOfPeak() > 0) {
+        peaks.putIfAbsent(t.threads(), 100 * t.gflops() / t.percentOfPeak());
+      }
+    }
+    return peaks;
+  }
+
+  /**
+   * The headline: one row per route with a successful run, fastest first (MLPerf / JMH style), then
+   * the labelled reference rows.
+   */
   public Table resultsTable() {
     List<String> headers =
         List.of(
+            "rank",
             "route",
             "framework",
-            "version",
             "API style",
-            "test accuracy (mean ± sd)",
-            "95% CI",
-            "epochs to 97%",
+            "train samples/s ± 99.9% error",
+            "vs fastest",
+            "test accuracy [95% CI]",
             "time to 97% (s)",
-            "train samples/s ± error",
-            "GFLOP/s",
-            "% of peak",
-            "peak RSS (MB)");
+            "peak RSS (MiB)");
     List<List<String>> rows = new ArrayList<>();
-    for (RouteSummary r : summaries) {
+    for (SpeedRanking.Place p : ranking) {
+      RouteSummary r = p.route();
       rows.add(
           List.of(
+              rank(p),
               r.route(),
               r.framework(),
-              r.frameworkVersion(),
               r.style(),
-              accuracy(r),
-              ci(r),
-              r.meanEpochsTo97() == null
-                  ? "not reached"
-                  : reached(r, fmt("%.1f", r.meanEpochsTo97())),
+              samples(r.throughput()),
+              p.ratioToFastest() == null ? "-" : fmt("%.2fx", p.ratioToFastest()),
+              accuracyWithInterval(r),
               r.meanSecondsTo97() == null
                   ? "not reached"
                   : reached(r, fmt("%.1f", r.meanSecondsTo97())),
-              samples(r.throughput()),
-              gflops(r.throughput()),
-              percent(r.throughput()),
               r.peakRssBytes() == null ? "n/a" : fmt("%.0f", r.peakRssBytes() / 1048576.0)));
     }
     for (ReferenceRow ref : ReferenceRow.SEED) {
       rows.add(
           List.of(
+              "-",
               "*reference: " + ref.label() + "*",
               ref.framework(),
-              "-",
               ref.style(),
+              "-",
+              "-",
               fmt("%.4f", ref.testAccuracy()) + " (seed notes, not measured here)",
-              "-",
-              "-",
-              "-",
-              "-",
-              "-",
               "-",
               "-"));
     }
@@ -135,32 +155,15 @@ public final class ReportModel {
             s.seeds(),
             s.threads()));
     notes.add(
-        "Accuracy: final test accuracy over the seeds that completed (sample sd; CI = Student t, 95%)."
-            + " Time to 97%: training wall time until the first epoch reaching 97% test accuracy, evaluation excluded"
-            + " (mean over the seeds that reached it).");
+        "Rank: 1 + the number of routes whose samples/s interval lies entirely above this one;"
+            + " '=' marks a tie (intervals overlap: the difference is inside the noise);"
+            + " '?' = some route has no error estimate, so no rank is claimed; '-' = not timed.");
     notes.add(
-        jmh == null
-            ? "Throughput: "
-                + NO_JMH
-                + " under results/jmh; run `./mlp-bench run` or the benchmarks module."
-            : "Throughput: JMH training step at batch "
-                + s.batchSize()
-                + " where measured ("
-                + jmh.source().getFileName()
-                + "); ± is JMH's 99.9% error. GFLOP/s = samples/s x 6 x weights; % of peak against the GEMM calibration"
-                + (jmh.peakGflops().isEmpty()
-                    ? " (none in this JMH run: n/a)."
-                    : " of "
-                        + jmh.peakGflops().entrySet().stream()
-                            .map(
-                                e ->
-                                    String.format(
-                                        java.util.Locale.ROOT,
-                                        "%.1f GFLOP/s at %d thread(s)",
-                                        e.getValue(),
-                                        e.getKey()))
-                            .collect(java.util.stream.Collectors.joining(", "))
-                        + "."));
+        "Accuracy: mean final test accuracy over the seeds that completed, [95% CI of the mean,"
+            + " Student t]; one seed gives no interval. Time to 97%: training wall time until the"
+            + " first epoch reaching 97% test accuracy, evaluation excluded (mean over the seeds"
+            + " that reached it). Peak RSS: the largest VmHWM of the route's JVMs.");
+    notes.add(throughputNote());
     notes.add(
         "Reference rows are the Keras (Python) accuracies from the seed notes (5 epochs, batch 128, Adam),"
             + " shown for context only.");
@@ -169,6 +172,69 @@ public final class ReportModel {
           failed.size() + " failed run(s) are listed under Failed runs and are not in this table.");
     }
     return new Table("Results", headers, rows, notes);
+  }
+
+  /** The rest of each route's figures, in the headline's order. */
+  public Table detailsTable() {
+    List<List<String>> rows = new ArrayList<>();
+    for (SpeedRanking.Place p : ranking) {
+      RouteSummary r = p.route();
+      ThroughputResult t = r.throughput();
+      rows.add(
+          List.of(
+              r.route(),
+              r.frameworkVersion(),
+              accuracy(r),
+              ci(r),
+              r.meanEpochsTo97() == null
+                  ? "not reached"
+                  : reached(r, fmt("%.1f", r.meanEpochsTo97())),
+              fmt("%.1f", r.meanTrainingSeconds()),
+              t == null || t.batchSize() == 0
+                  ? "-"
+                  : fmt("batch %d, %d thread(s)", t.batchSize(), t.threads()),
+              gflops(t),
+              percent(t)));
+    }
+    return new Table(
+        "Details",
+        List.of(
+            "route",
+            "version",
+            "test accuracy (mean ± sd)",
+            "95% CI",
+            "epochs to 97%",
+            "training s (mean)",
+            "timed at",
+            "GFLOP/s",
+            "% of peak"),
+        rows,
+        List.of(
+            "GFLOP/s and % of peak as recorded with the throughput (see Throughput (JMH) for every"
+                + " benchmark)."));
+  }
+
+  private String throughputNote() {
+    if (!hasThroughput()) {
+      return "Throughput: "
+          + NO_JMH
+          + " in this run record; run `./mlp-bench run` (or the benchmarks module, then"
+          + " `./mlp-bench report`).";
+    }
+    Map<Integer, Double> peaks = peakGflops();
+    return "Throughput: JMH training step at batch "
+        + record.settings().batchSize()
+        + " where measured (from "
+        + (throughputSource == null ? "this run record" : throughputSource)
+        + "); ± is JMH's 99.9% error, '(noisy)' when it exceeds half the score."
+        + " % of peak against the GEMM calibration"
+        + (peaks.isEmpty()
+            ? " (none in this run: n/a)."
+            : " of "
+                + peaks.entrySet().stream()
+                    .map(e -> fmt("%.1f GFLOP/s at %d thread(s)", e.getValue(), e.getKey()))
+                    .collect(Collectors.joining(", "))
+                + ".");
   }
 
   public Table failedTable() {
@@ -215,25 +281,26 @@ public final class ReportModel {
 
   public Table throughputTable() {
     List<List<String>> rows = new ArrayList<>();
-    if (jmh != null) {
-      for (ThroughputResult t : jmh.results()) {
-        rows.add(
-            List.of(
-                t.route(),
-                t.benchmark(),
-                t.batchSize() == 0 ? "-" : Integer.toString(t.batchSize()),
-                Integer.toString(t.threads()),
-                samples(t).replaceFirst(" \\[b\\d+ t\\d+\\]$", ""),
-                gflops(t),
-                percent(t)));
-      }
+    for (ThroughputResult t : record.throughput()) {
+      rows.add(
+          List.of(
+              t.route(),
+              t.benchmark(),
+              t.batchSize() == 0 ? "-" : Integer.toString(t.batchSize()),
+              Integer.toString(t.threads()),
+              samples(t).replaceFirst(" \\[b\\d+ t\\d+\\]$", ""),
+              gflops(t),
+              percent(t)));
     }
     return new Table(
         "Throughput (JMH)",
         List.of(
             "route", "benchmark", "batch", "threads", "samples/s ± error", "GFLOP/s", "% of peak"),
         rows,
-        jmh == null ? List.of(NO_JMH + ".") : List.of("From " + jmh.source() + "."));
+        hasThroughput()
+            ? List.of(
+                "From " + (throughputSource == null ? "this run record" : throughputSource) + ".")
+            : List.of(NO_JMH + "."));
   }
 
   public Table environmentTable() {
@@ -305,8 +372,23 @@ public final class ReportModel {
         : value + " (" + r.reached97() + " of " + r.seeds() + " seeds)";
   }
 
+  private static String rank(SpeedRanking.Place p) {
+    if (p.ratioToFastest() == null) {
+      return "-";
+    }
+    return p.rank() == null ? "?" : p.rank() + (p.tied() ? "=" : "");
+  }
+
+  private static String accuracyWithInterval(RouteSummary r) {
+    return r.ci95() == null
+        ? fmt("%.4f (1 seed: no interval)", r.meanAccuracy())
+        : fmt(
+            "%.4f [%.4f, %.4f] n=%d",
+            r.meanAccuracy(), r.meanAccuracy() - r.ci95(), r.meanAccuracy() + r.ci95(), r.seeds());
+  }
+
   private String samples(ThroughputResult t) {
-    if (jmh == null) {
+    if (!hasThroughput()) {
       return NO_JMH;
     }
     if (t == null) {
@@ -317,19 +399,24 @@ public final class ReportModel {
     }
     String err = t.scoreError() == null ? "?" : fmt("%,.0f", t.scoreError());
     String flag = t.scoreError() != null && t.scoreError() > t.score() / 2 ? " (noisy)" : "";
-    String setting = fmt(" [b%d t%d]", t.batchSize(), t.threads());
+    RunSettings s = record.settings();
+    // a route timed at other settings than the run's is shown, never silently mixed in
+    String setting =
+        t.batchSize() == s.batchSize() && t.threads() == s.threads()
+            ? ""
+            : fmt(" [b%d t%d]", t.batchSize(), t.threads());
     return fmt("%,.0f ± %s", t.score(), err) + flag + setting;
   }
 
   private String gflops(ThroughputResult t) {
-    if (jmh == null) {
+    if (!hasThroughput()) {
       return NO_JMH;
     }
     return t == null || t.gflops() == null ? "n/a" : fmt("%.2f", t.gflops());
   }
 
   private String percent(ThroughputResult t) {
-    if (jmh == null) {
+    if (!hasThroughput()) {
       return NO_JMH;
     }
     return t == null || t.percentOfPeak() == null

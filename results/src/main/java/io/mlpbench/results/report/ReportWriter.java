@@ -2,6 +2,7 @@ package io.mlpbench.results.report;
 
 import io.mlpbench.results.model.RunRecord;
 import io.mlpbench.results.model.RunRecordJson;
+import io.mlpbench.results.model.ThroughputResult;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -9,65 +10,153 @@ import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Objects;
 
 /**
  * Writes a report directory ({@code results/latest/} by default): {@code report.md}, {@code
- * results.csv}, {@code results.json} (the {@link RunRecord}, throughput included) and {@code
- * report.html}. Each file is written to a temp file and renamed, so a reader never sees half a
- * file.
+ * results.csv}, {@code results.json} (the {@link RunRecord}, throughput included), {@code
+ * report.html}, {@code benchmark-action.json} (for CI dashboards) and, when the throughput came
+ * from a JMH file, a copy of it as {@code jmh.json} (the raw data the HTML links to). Each file is
+ * written to a temp file and renamed, so a reader never sees half a file.
  */
 public final class ReportWriter {
   public static final List<String> FILES =
-      List.of("report.md", "results.csv", "results.json", "report.html");
+      List.of(
+          "report.md", "results.csv", "results.json", "report.html", BenchmarkActionExport.FILE);
+
+  /** The JMH JSON the report's throughput came from, copied beside the report. */
+  public static final String JMH_COPY = "jmh.json";
+
+  /** Its {@code -meta.json} sidecar (GEMM peak, failed jobs), when the JMH file had one. */
+  public static final String JMH_META_COPY = "jmh-meta.json";
 
   private ReportWriter() {}
 
-  /**
-   * The record the report shows: {@code record}, with the JMH results as its throughput if it has
-   * none.
-   */
-  public static RunRecord withThroughput(RunRecord record, JmhResults jmh) {
-    return jmh == null || !record.throughput().isEmpty()
-        ? record
-        : new RunRecord(
-            record.schemaVersion(),
-            record.runId(),
-            record.startedAt(),
-            record.finishedAt(),
-            record.accuracy().isEmpty() ? "throughput" : "both",
-            record.note(),
-            record.environment(),
-            record.settings(),
-            record.accuracy(),
-            jmh.results());
+  /** {@code record} with {@code throughput} as its throughput results (kind adjusted). */
+  public static RunRecord withThroughput(RunRecord record, List<ThroughputResult> throughput) {
+    String kind =
+        throughput.isEmpty() ? "accuracy" : record.accuracy().isEmpty() ? "throughput" : "both";
+    return new RunRecord(
+        record.schemaVersion(),
+        record.runId(),
+        record.startedAt(),
+        record.finishedAt(),
+        kind,
+        record.note(),
+        record.environment(),
+        record.settings(),
+        record.accuracy(),
+        throughput);
   }
 
   /**
-   * @param jmh null when there are no JMH results (throughput columns read "n/a (no JMH results)")
+   * The record a report shows: {@code record} as it is, or with {@code jmh}'s results as its
+   * throughput when a JMH file was chosen (replacing any it carried, never mixing the two).
+   */
+  public static RunRecord shown(RunRecord record, JmhResults jmh) {
+    return jmh == null ? record : withThroughput(record, jmh.results());
+  }
+
+  /**
+   * @param jmh the JMH results to report as the throughput, or null to report the record's own
+   *     (throughput columns read "n/a (no JMH results)" when it has none)
    * @param extra sections added after the failures, e.g. the comparison with the baseline
    */
   public static ReportModel write(Path dir, RunRecord record, JmhResults jmh, List<Table> extra)
       throws IOException {
+    return write(dir, record, jmh, extra, List.of());
+  }
+
+  /**
+   * @param sections trends and release matrix, shown after the curves
+   */
+  public static ReportModel write(
+      Path dir,
+      RunRecord record,
+      JmhResults jmh,
+      List<Table> extra,
+      List<HtmlReport.Section> sections)
+      throws IOException {
     Files.createDirectories(dir);
-    RunRecord withThroughput = withThroughput(record, jmh);
-    ReportModel model = new ReportModel(withThroughput, jmh);
-    atomically(
-        dir.resolve("results.json"), RunRecordJson.mapper().writeValueAsString(withThroughput));
-    atomically(dir.resolve("results.csv"), CsvReport.render(model));
-    atomically(dir.resolve("report.md"), MarkdownReport.render(model, extra));
-    List<HtmlReport.Chart> charts = new ArrayList<>();
-    charts.add(
-        new HtmlReport.Chart(
-            "Training loss per epoch", Charts.lossCurves(withThroughput.accuracy())));
-    charts.add(
-        new HtmlReport.Chart(
-            "Test accuracy per epoch", Charts.accuracyCurves(withThroughput.accuracy())));
-    byte[] bars = Charts.throughputBars(model.summaries());
-    if (bars != null) {
-      charts.add(new HtmlReport.Chart("Training throughput (JMH, error bars)", bars));
+    RunRecord shown = shown(record, jmh);
+    ReportModel model =
+        new ReportModel(shown, jmh == null ? null : jmh.source().getFileName().toString());
+    List<HtmlReport.Link> links = new ArrayList<>();
+    links.add(new HtmlReport.Link("results.csv", "one row per route, plain numbers"));
+    links.add(
+        new HtmlReport.Link(
+            "results.json", "the run record: every seed and epoch, raw JMH samples"));
+    if (jmhCopy(dir, jmh, shown)) {
+      links.add(new HtmlReport.Link(JMH_COPY, "the JMH JSON the throughput came from"));
     }
-    atomically(dir.resolve("report.html"), HtmlReport.render(model, extra, charts));
+    links.add(
+        new HtmlReport.Link(
+            BenchmarkActionExport.FILE, "github-action-benchmark customBiggerIsBetter"));
+    atomically(
+        dir.resolve("results.json"),
+        LocalPaths.scrub(RunRecordJson.mapper().writeValueAsString(shown)));
+    atomically(dir.resolve("results.csv"), LocalPaths.scrub(CsvReport.render(model)));
+    atomically(dir.resolve("report.md"), MarkdownReport.render(model, extra, sections, links));
+    atomically(dir.resolve(BenchmarkActionExport.FILE), BenchmarkActionExport.render(model));
+    atomically(
+        dir.resolve("report.html"),
+        HtmlReport.render(
+            model, extra, Charts.headline(model), Charts.curves(model), links, sections));
     return model;
+  }
+
+  /**
+   * Puts the JMH JSON the report shows beside it: a copy of the chosen file, or the copy already
+   * there when it holds exactly the record's throughput (re-rendering a report in place). A copy
+   * from another run is removed, so the link never points at someone else's numbers.
+   */
+  private static boolean jmhCopy(Path dir, JmhResults jmh, RunRecord shown) throws IOException {
+    Path copy = dir.resolve(JMH_COPY);
+    Path meta = dir.resolve(JMH_META_COPY);
+    if (jmh != null) {
+      if (!Files.exists(copy) || !Files.isSameFile(jmh.source(), copy)) {
+        copyAtomically(jmh.source(), copy);
+        Path sidecar = JmhResults.sidecar(jmh.source());
+        if (Files.isRegularFile(sidecar)) {
+          copyAtomically(sidecar, meta);
+        } else {
+          Files.deleteIfExists(meta);
+        }
+      }
+      return true;
+    }
+    if (!Files.isRegularFile(copy)) {
+      return false;
+    }
+    boolean same;
+    try {
+      same = sameMeasurements(JmhResults.read(copy).results(), shown.throughput());
+    } catch (IOException e) {
+      same = false;
+    }
+    if (!same) {
+      Files.delete(copy);
+      Files.deleteIfExists(meta);
+    }
+    return same;
+  }
+
+  private static boolean sameMeasurements(List<ThroughputResult> a, List<ThroughputResult> b) {
+    if (a.size() != b.size()) {
+      return false;
+    }
+    for (int i = 0; i < a.size(); i++) {
+      ThroughputResult x = a.get(i);
+      ThroughputResult y = b.get(i);
+      if (!x.route().equals(y.route())
+          || !x.benchmark().equals(y.benchmark())
+          || x.batchSize() != y.batchSize()
+          || x.threads() != y.threads()
+          || !Objects.equals(x.score(), y.score())) {
+        return false;
+      }
+    }
+    return true;
   }
 
   /** Reads the run record a previous report wrote. */
@@ -83,5 +172,11 @@ public final class ReportWriter {
     Path tmp = file.resolveSibling(file.getFileName() + ".tmp");
     Files.writeString(tmp, text, StandardCharsets.UTF_8);
     Files.move(tmp, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+  }
+
+  private static void copyAtomically(Path from, Path to) throws IOException {
+    Path tmp = to.resolveSibling(to.getFileName() + ".tmp");
+    Files.copy(from, tmp, StandardCopyOption.REPLACE_EXISTING);
+    Files.move(tmp, to, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
   }
 }

@@ -47,13 +47,16 @@ class AccuracyOptionsTest {
     assertThat(r.batchSize()).isEqualTo(128);
     assertThat(r.epochs()).isEqualTo(5);
     assertThat(r.dataset()).isEqualTo("mnist");
-    assertThat(o.seedList()).containsExactly(42L);
+    // three seeds by default, so every accuracy has a 95% interval
+    assertThat(o.seedList()).containsExactly(42L, 43L, 44L);
     assertThat(o.routes).isEmpty();
   }
 
   @Test
-  void fullProfileMeansThreeSeedsUnlessGiven() {
-    assertThat(parse("accuracy", "--profile", "full").seedList()).containsExactly(42L, 43L, 44L);
+  void profilesSetTheSeedCountUnlessGiven() {
+    assertThat(parse("accuracy", "--profile", "smoke").seedList()).containsExactly(42L);
+    assertThat(parse("accuracy", "--profile", "full").seedList())
+        .containsExactly(42L, 43L, 44L, 45L, 46L);
     assertThat(parse("accuracy", "--profile", "full", "--seeds", "2").seedList())
         .containsExactly(42L, 43L);
     assertThat(parse("accuracy", "--routes", "manual,tf-tape").routes)

@@ -43,15 +43,18 @@ class ReportWriterTest {
     // manual 0.9700, 0.9712, 0.9724: mean 0.9712, sample sd sqrt((0.0012^2 + 0 + 0.0012^2) / 2) =
     // 0.0012,
     // 95% CI half-width t(0.975, 2) x sd / sqrt(3) = 4.3027 x 0.0012 / 1.7321 = 0.0029810
-    assertThat(row(md, "manual"))
+    assertThat(row(section(md, "Details"), "manual"))
         .contains("| 0.9712 ± 0.0012 (n=3) |")
         .contains("| [0.9682, 0.9742] |")
-        // epochs to 97%: 3, 2, 2 -> 2.3; seconds 28.5, 20.0, 20.0 -> 22.8
-        .contains("| 2.3 |")
+        // epochs to 97%: 3, 2, 2 -> 2.3
+        .contains("| 2.3 |");
+    assertThat(row(section(md, "Results"), "manual"))
+        .contains("| 0.9712 [0.9682, 0.9742] n=3 |")
+        // seconds to 97%: 28.5, 20.0, 20.0 -> 22.8
         .contains("| 22.8 |");
     // tf-tape: 0.9650 and 0.9690 (the NaN seed excluded): mean 0.9670, sd sqrt(2 x 0.002^2 / 1) =
     // 0.0028
-    assertThat(row(md, "tf-tape"))
+    assertThat(row(section(md, "Details"), "tf-tape"))
         .contains("| 0.9670 ± 0.0028 (n=2) |")
         .contains("| not reached |");
   }
@@ -63,12 +66,14 @@ class ReportWriterTest {
     // weights 784x512 + 512x512 + 512x10 = 668,672; training FLOPs/sample = 6 x that
     double gflops = 12345.6 * 6 * 668_672 / 1e9;
     assertThat(gflops).isCloseTo(49.53, within(0.01));
-    assertThat(row(md, "manual"))
-        .contains("| 12,346 ± 235 [b128 t2] |")
+    // timed at the run's own batch and threads, so no [b.. t..] marker
+    assertThat(row(section(md, "Results"), "manual")).contains("| 12,346 ± 235 |");
+    assertThat(row(section(md, "Details"), "manual"))
+        .contains("| batch 128, 2 thread(s) |")
         .contains("| 49.53 |")
         .contains("| 49.5 |");
     // tf-tape has only an inference result, so its training throughput is missing, not borrowed
-    assertThat(row(md, "tf-tape")).contains(ReportModel.NOT_IN_JMH);
+    assertThat(row(section(md, "Results"), "tf-tape")).contains(ReportModel.NOT_IN_JMH);
     RouteSummary manual = model.summaries().get(0);
     assertThat(manual.throughput().rawSamples()).containsExactly(12000.0, 12500.0, 12536.8);
     assertThat(manual.throughput().percentOfPeak()).isCloseTo(100 * gflops / 100.0, within(1e-9));
@@ -80,7 +85,7 @@ class ReportWriterTest {
     String md = Files.readString(dir.resolve("report.md"));
     String results = section(md, "Results");
     assertThat(results)
-        .contains("| *reference: Keras GradientTape loop* | TensorFlow Keras (Python) |")
+        .contains("| - | *reference: Keras GradientTape loop* | TensorFlow Keras (Python) |")
         .contains("0.9644 (seed notes, not measured here)")
         .contains("| *reference: Keras model.fit()* |")
         .contains("0.9673 (seed notes, not measured here)");
@@ -129,7 +134,9 @@ class ReportWriterTest {
       assertThat(png).startsWith(0x89, 'P', 'N', 'G'); // PNG signature
       count++;
     }
-    assertThat(count).as("loss, accuracy and throughput charts").isEqualTo(3);
+    assertThat(count)
+        .as("speed vs accuracy, throughput, loss, relative loss and accuracy charts")
+        .isEqualTo(5);
     assertThat(html).doesNotContain("http://").doesNotContain("https://"); // opens offline
     assertThat(html).contains("<tr class=\"reference\">");
   }
@@ -142,8 +149,8 @@ class ReportWriterTest {
       assertThat(dir.resolve(file)).isNotEmptyFile();
     }
     String md = Files.readString(dir.resolve("report.md"));
-    assertThat(row(md, "manual"))
-        .contains("| 0.9712 ± 0.0012 (n=3) |")
+    assertThat(row(section(md, "Results"), "manual"))
+        .contains("| 0.9712 [0.9682, 0.9742] n=3 |")
         .contains("| n/a (no JMH results) |");
     assertThat(section(md, "Results")).contains("Throughput: n/a (no JMH results)");
     assertThat(Files.readString(dir.resolve("results.csv"))).contains("n/a (no JMH results)");
@@ -173,10 +180,11 @@ class ReportWriterTest {
         .hasMessageContaining("expected a JSON array");
   }
 
-  /** The Markdown table row whose first cell is {@code route}. */
+  /** The first Markdown table row with {@code route} as its first or second cell. */
   static String row(String md, String route) {
     return md.lines()
-        .filter(l -> l.startsWith("| " + route + " |"))
+        .filter(
+            l -> l.matches("\\| (?:[^|]* \\| )?" + java.util.regex.Pattern.quote(route) + " \\|.*"))
         .findFirst()
         .orElseThrow(() -> new AssertionError("no row for " + route + " in\n" + md));
   }

@@ -1,0 +1,44 @@
+package io.mlpbench.results.report;
+
+import io.mlpbench.results.history.FileRunStore;
+import io.mlpbench.results.model.RunRecord;
+import io.mlpbench.results.store.RunQuery;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * The report's sections after the curves: trends over the checkout's file history and the release
+ * matrix. A history or matrix that cannot be read gives a note in its section, never a failed
+ * report.
+ */
+public final class ReportSections {
+  private ReportSections() {}
+
+  /** For {@code shown} in the checkout at {@code root} ({@code root/results/...}). */
+  public static List<HtmlReport.Section> of(Path root, RunRecord shown) {
+    Path results = root.resolve("results");
+    List<HtmlReport.Section> sections = new ArrayList<>();
+    try {
+      List<RunRecord> history = new FileRunStore(results).list(RunQuery.ALL).runs();
+      HtmlReport.Section trends = Trends.of(history, shown).section();
+      if (trends != null) {
+        sections.add(trends);
+      }
+    } catch (Exception e) {
+      sections.add(unavailable("Trends", e));
+    }
+    try {
+      Optional<HtmlReport.Section> matrix = ReleaseMatrixSection.of(results);
+      matrix.ifPresent(sections::add);
+    } catch (Exception e) {
+      sections.add(unavailable("Release matrix", e));
+    }
+    return sections;
+  }
+
+  private static HtmlReport.Section unavailable(String title, Exception e) {
+    return new HtmlReport.Section(title, "not shown: " + e.getMessage(), List.of(), List.of());
+  }
+}
