@@ -44,7 +44,7 @@ final class FleetMatrixOptions {
 
   @Option(
       names = "--store",
-      paramLabel = "<jdbc url>",
+      paramLabel = "<url>",
       description =
           "Fleet: the PostgreSQL holding the queue and the runs (default: MLPBENCH_STORE);"
               + " credentials from PGUSER/PGPASSWORD or ~/.pgpass.")
@@ -104,8 +104,7 @@ final class FleetMatrixOptions {
       Path out,
       boolean failOnRegression) {
     if ((plan ? 1 : 0) + (status ? 1 : 0) + (report ? 1 : 0) != 1) {
-      System.err.println("matrix: give one of --plan, --status, --report");
-      return ExitCode.USAGE.code;
+      throw new CommandFailure(ExitCode.USAGE, "give one of --plan, --status, --report");
     }
     try (PostgresRunStore db = openStore(store, "matrix")) {
       CellQueue queue = new CellQueue(db);
@@ -152,15 +151,12 @@ final class FleetMatrixOptions {
           ? ExitCode.REGRESSION.code
           : ExitCode.OK.code;
     } catch (IllegalArgumentException e) {
-      System.err.println("matrix: " + e.getMessage());
-      return ExitCode.USAGE.code;
+      throw new CommandFailure(ExitCode.USAGE, e.getMessage());
     } catch (StoreException e) {
-      System.err.println("matrix: " + e.getMessage());
-      return ExitCode.INFRASTRUCTURE.code;
+      throw new CommandFailure(ExitCode.INFRASTRUCTURE, e.getMessage());
     } catch (IOException e) {
-      System.err.println(
-          "matrix: cannot write " + out.resolve("matrix.md") + ": " + e.getMessage());
-      return ExitCode.DATA.code;
+      throw new CommandFailure(
+          ExitCode.DATA, "cannot write " + out.resolve("matrix.md") + ": " + e.getMessage());
     }
   }
 

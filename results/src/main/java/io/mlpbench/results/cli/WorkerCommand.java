@@ -37,7 +37,7 @@ import picocli.CommandLine.Option;
 final class WorkerCommand implements Callable<Integer> {
   @Option(
       names = "--store",
-      paramLabel = "<jdbc url>",
+      paramLabel = "<url>",
       description =
           "The PostgreSQL of the plan (default: MLPBENCH_STORE); credentials from"
               + " PGUSER/PGPASSWORD or ~/.pgpass.")
@@ -87,12 +87,12 @@ final class WorkerCommand implements Callable<Integer> {
   @Override
   public Integer call() {
     if (leaseSeconds < 3 || pollSeconds < 1) {
-      System.err.println(
-          "worker: expected --lease-seconds >= 3 and --poll-seconds >= 1, found "
+      throw new CommandFailure(
+          ExitCode.USAGE,
+          "expected --lease-seconds >= 3 and --poll-seconds >= 1, found "
               + leaseSeconds
               + " and "
               + pollSeconds);
-      return ExitCode.USAGE.code;
     }
     MachineClass machine = MachineClass.current();
     Set<String> classes = machine.claimableKeys(Runtime.version().feature());
@@ -126,11 +126,9 @@ final class WorkerCommand implements Callable<Integer> {
       System.out.println("worker " + worker + ": " + summary);
       return ExitCode.OK.code;
     } catch (IllegalArgumentException e) {
-      System.err.println("worker: " + e.getMessage());
-      return ExitCode.USAGE.code;
+      throw new CommandFailure(ExitCode.USAGE, e.getMessage());
     } catch (StoreException e) {
-      System.err.println("worker: " + e.getMessage());
-      return ExitCode.INFRASTRUCTURE.code;
+      throw new CommandFailure(ExitCode.INFRASTRUCTURE, e.getMessage());
     }
   }
 

@@ -111,7 +111,7 @@ class CliFaultsTest {
         fault(usage, "--hidden: layer sizes must be positive", "accuracy", "--hidden", "512,0"),
         fault(usage, "relu, tanh, sigmoid", "accuracy", "--activation", "gelu"),
         fault(usage, "adam, sgd", "accuracy", "--optimizer", "rmsprop"),
-        fault(usage, "expected one of [quick, full]", "accuracy", "--profile", "huge"),
+        fault(usage, "expected one of [smoke, quick, full]", "accuracy", "--profile", "huge"),
         fault(
             usage,
             "unknown route 'nosuch'; known routes: manual,",

@@ -28,7 +28,8 @@ class CliPolishTest {
     // option lines of the usage ("      --out=<dir>   Report directory ...")
     Pattern label =
         Pattern.compile("^\\s*(?:-[a-zA-Z], )?--[a-z-]+=([^\\s,\\[\\]]+)", Pattern.MULTILINE);
-    for (String command : List.of("run", "accuracy", "report", "list", "matrix", "compare")) {
+    for (String command :
+        List.of("run", "accuracy", "report", "list", "matrix", "compare", "worker")) {
       Matcher m = label.matcher(usage(command));
       int seen = 0;
       while (m.find()) {
