@@ -27,8 +27,7 @@ class FlopCountTest {
   @Test
   void aSingleLayerModelHasNoInputGradient() {
     // softmax regression 784-10: forward 2 x 7,840, weight gradient the same, nothing else
-    FlopCount count =
-        FlopCount.perSample(ModelSpec.of(784, new int[0], 10, Activation.RELU));
+    FlopCount count = FlopCount.perSample(ModelSpec.of(784, new int[0], 10, Activation.RELU));
     assertThat(count.inputGradient()).isZero();
     assertThat(count.training()).isEqualTo(2 * 15_680L);
   }
