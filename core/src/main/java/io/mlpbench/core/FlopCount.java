@@ -13,9 +13,9 @@ package io.mlpbench.core;
  * </ul>
  *
  * <p>Elementwise work is excluded and not estimated: bias adds, activations and their derivatives,
- * softmax and cross-entropy (O(neurons) per sample: 1,034 values for 784-512-512-10 against
- * 668,672 weights, about 0.2%), and the optimizer update (O(parameters) per step, not per sample).
- * So GFLOP/s built on this count is a matrix-product rate, comparable with a GEMM's.
+ * softmax and cross-entropy (O(neurons) per sample: 1,034 values for 784-512-512-10 against 668,672
+ * weights, about 0.2%), and the optimizer update (O(parameters) per step, not per sample). So
+ * GFLOP/s built on this count is a matrix-product rate, comparable with a GEMM's.
  *
  * @param forward FLOPs of the forward products per sample
  * @param weightGradient FLOPs of the weight-gradient products per sample
