@@ -52,21 +52,24 @@ public final class Conformance {
   public static final double SGD_TOLERANCE = 1e-4;
 
   /**
-   * Adam losses over 10 steps (eps 1e-7) agree to 2e-4. Measured, manual vs the reference: 4.2e-5
-   * at step 9; Adam divides by sqrt(v), so the small float differences grow from step to step. A
-   * missing bias correction changes the losses by ~0.5, a wrong learning rate or beta by > 1e-2.
+   * Adam losses over 10 steps (eps 1e-7) agree to 2e-4. Measured against the reference: DJL and
+   * DL4J within 8.3e-7; manual 4.2e-5, because of the relu flip described at {@link
+   * #ADAM_PARAMETER_RMS_TOLERANCE}. A missing bias correction changes the losses by ~0.6, a sum
+   * instead of a mean by ~100.
    */
   public static final double ADAM_LOSS_TOLERANCE = 2e-4;
 
   /**
-   * Adam parameters after 10 steps (eps 1e-7) agree to 5e-5 in root mean square over each weight
+   * Adam parameters after 10 steps (eps 1e-7) agree to 1e-4 in root mean square over each weight
    * and bias array. Not the maximum: a relu unit whose pre-activation lies within float rounding of
-   * 0 is on in one route and off in the other, and with eps = 1e-7 each step moves a parameter by
-   * ~lr = 1e-3 whatever the size of its gradient, so a few hundred of the 669k parameters differ by
-   * up to 2 lr (manual: max 1.6e-3) while the RMS stays small (manual: 1.3e-5 in W0, the worst
-   * array). A missing bias correction or a dropped bias gradient moves the RMS by > 1e-3.
+   * 0 is on in one implementation and off in the other, and with eps = 1e-7 Adam moves a parameter
+   * by ~lr = 1e-3 whatever the size of its gradient, so the weights feeding that unit take
+   * different steps from then on. Measured: in manual, hidden unit 160 flips at step 8; after 10
+   * steps 28k of W0's 401k weights differ by > 1e-5, by up to 1.6e-3, and W0's RMS difference is
+   * 1.3e-5 (DJL and DL4J had no flip here: RMS below 6e-8). A dropped bias gradient moves an RMS by
+   * 4.7e-3, a missing bias correction the losses by ~0.6.
    */
-  public static final double ADAM_PARAMETER_RMS_TOLERANCE = 5e-5;
+  public static final double ADAM_PARAMETER_RMS_TOLERANCE = 1e-4;
 
   /**
    * Epsilon for the epsilon-form check: 1e-4, of the size of sqrt(v) after the first steps (|g| ~
@@ -78,11 +81,13 @@ public final class Conformance {
   public static final double FORM_EPSILON = 1e-4;
 
   /**
-   * Parameters after 10 Adam steps with eps = {@link #FORM_EPSILON} agree to 1e-6, each one.
-   * Measured with that epsilon: manual vs the reference 6.7e-8 at most (relu and tanh); the torch
-   * form vs the suite's form 8.2e-3 at most and 1.8e-3 in RMS, 1,000 times the tolerance.
+   * Parameters after 10 Adam steps with eps = {@link #FORM_EPSILON} agree to 3e-6 in RMS per array.
+   * Measured with that epsilon: the routes within 2.1e-7 (TF, in b1: the bias of a relu unit on the
+   * rounding edge, which also moved one weight of W1 by 1.3e-5 in DJL and DL4J, so the maximum is
+   * no measure here either); the torch form vs the suite's form 1.7e-3 to 2.3e-3 in every weight
+   * array, ~700 times the tolerance.
    */
-  public static final double FORM_PARAMETER_TOLERANCE = 1e-6;
+  public static final double FORM_PARAMETER_RMS_TOLERANCE = 3e-6;
 
   /**
    * An MNIST subset run (6,000 samples, 2 epochs of Adam, batch 128, canonical MLP, seed 7) must
@@ -197,7 +202,7 @@ public final class Conformance {
         candidate);
   }
 
-  /** Losses and every parameter of 10 Adam steps with eps = {@link #FORM_EPSILON}. */
+  /** Losses and parameters of 10 Adam steps with eps = {@link #FORM_EPSILON}. */
   public static Deviation adamEpsilonForm(TrainerFactory candidate) {
     return steps(
         "Adam epsilon form",
@@ -205,7 +210,7 @@ public final class Conformance {
         10,
         ADAM_LOSS_TOLERANCE,
         (worst, actual, expected) ->
-            worst.compare("parameters", actual, expected, FORM_PARAMETER_TOLERANCE),
+            worst.compareRms("parameters", actual, expected, FORM_PARAMETER_RMS_TOLERANCE),
         candidate);
   }
 
