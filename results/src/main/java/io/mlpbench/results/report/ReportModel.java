@@ -1,5 +1,6 @@
 package io.mlpbench.results.report;
 
+import io.mlpbench.core.FlopCount;
 import io.mlpbench.results.model.AccuracyResult;
 import io.mlpbench.results.model.EnvironmentRecord;
 import io.mlpbench.results.model.EpochResult;
@@ -80,8 +81,8 @@ public final class ReportModel {
             "epochs to 97%",
             "time to 97% (s)",
             "train samples/s ± error",
-            "GFLOP/s",
-            "% of peak",
+            "GFLOP/s (" + FlopCount.TRAINING_DEFINITION + ")",
+            "% of GEMM peak",
             "peak RSS (MB)");
     List<List<String>> rows = new ArrayList<>();
     for (RouteSummary r : summaries) {
@@ -147,20 +148,29 @@ public final class ReportModel {
                 + s.batchSize()
                 + " where measured ("
                 + jmh.source().getFileName()
-                + "); ± is JMH's 99.9% error. GFLOP/s = samples/s x 6 x weights; % of peak against the GEMM calibration"
+                + "); ± is JMH's 99.9% error. GFLOP/s = samples/s x FLOPs per sample, exact"
+                + " (core's FlopCount: forward and weight-gradient products of every layer,"
+                + " input-gradient products of all but the first, 3,209,216 per sample for"
+                + " 784-512-512-10; inference forward only; elementwise work excluded)."
+                + " % of GEMM peak = GFLOP/s / the measured best-library SGEMM at the same thread count"
                 + (jmh.peakGflops().isEmpty()
                     ? " (none in this JMH run: n/a)."
-                    : " of "
+                    : ": "
                         + jmh.peakGflops().entrySet().stream()
                             .map(
                                 e ->
-                                    String.format(
-                                        java.util.Locale.ROOT,
-                                        "%.1f GFLOP/s at %d thread(s)",
-                                        e.getValue(),
-                                        e.getKey()))
-                            .collect(java.util.stream.Collectors.joining(", "))
-                        + "."));
+                                    e.getKey()
+                                        + " thread(s): "
+                                        + jmh.peakDescriptions()
+                                            .getOrDefault(
+                                                e.getKey(),
+                                                String.format(
+                                                    java.util.Locale.ROOT,
+                                                    "%.1f GFLOP/s",
+                                                    e.getValue())))
+                            .collect(java.util.stream.Collectors.joining("; "))
+                        + " (a theoretical peak assumes the FMA unit count: beside the"
+                        + " denominator, not instead of it)."));
     notes.add(
         "Reference rows are the Keras (Python) accuracies from the seed notes (5 epochs, batch 128, Adam),"
             + " shown for context only.");
@@ -231,7 +241,13 @@ public final class ReportModel {
     return new Table(
         "Throughput (JMH)",
         List.of(
-            "route", "benchmark", "batch", "threads", "samples/s ± error", "GFLOP/s", "% of peak"),
+            "route",
+            "benchmark",
+            "batch",
+            "threads",
+            "samples/s ± error",
+            "GFLOP/s (exact: train fwd+wgrad+igrad, infer fwd)",
+            "% of GEMM peak"),
         rows,
         jmh == null ? List.of(NO_JMH + ".") : List.of("From " + jmh.source() + "."));
   }
