@@ -184,7 +184,7 @@ public final class BenchmarkRunner {
     }
 
     out.accept("");
-    out.accept(SummaryTable.render(summary));
+    out.accept(SummaryTable.render(summary, TheoreticalPeak.ofThisMachine()));
     out.accept("JMH results: " + resultsFile);
     out.accept("Run details: " + metaFile);
     if (!failures.isEmpty()) {

@@ -76,6 +76,23 @@ final class RunMeta {
     summary
         .peaks()
         .forEach((threads, p) -> peaks.set(Integer.toString(threads), JSON.valueToTree(p)));
+    TheoreticalPeak.ofThisMachine()
+        .ifPresent(
+            t -> {
+              // beside the measured peak, not a denominator: it assumes the FMA unit count
+              ObjectNode theoretical = meta.putObject("theoreticalPeak");
+              theoretical.put("fmaUnitsPerCoreAssumed", TheoreticalPeak.FMA_UNITS_PER_CORE);
+              theoretical.set("machine", JSON.valueToTree(t));
+              ObjectNode byThreads = theoretical.putObject("byThreads");
+              java.util.SortedSet<Integer> threads =
+                  new java.util.TreeSet<>(summary.peaks().keySet());
+              summary.rows().forEach(r -> threads.add(r.threads()));
+              for (int n : threads) {
+                ObjectNode at = byThreads.putObject(Integer.toString(n));
+                at.put("gflops", t.gflops(n));
+                at.put("formula", t.formula(n));
+              }
+            });
     meta.set("calibrations", JSON.valueToTree(summary.calibrations()));
     meta.set("rss", JSON.valueToTree(sidecar.stream().filter(s -> s.has("peakRssKb")).toList()));
     meta.set("summary", JSON.valueToTree(summary.rows()));

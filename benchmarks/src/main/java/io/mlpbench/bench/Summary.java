@@ -2,6 +2,7 @@ package io.mlpbench.bench;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.mlpbench.core.Activation;
+import io.mlpbench.core.FlopCount;
 import io.mlpbench.core.ModelSpec;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -114,8 +115,8 @@ public final class Summary {
       String activation = p.path("activation").asText("relu");
       ModelSpec spec = RouteState.spec(INPUTS, hidden, CLASSES, activation);
       Measurement samples = samplesPerSecond(r, batch);
-      long flops =
-          method.equals(TRAIN) ? spec.trainingFlopsPerSample() : spec.inferenceFlopsPerSample();
+      FlopCount count = FlopCount.perSample(spec);
+      long flops = method.equals(TRAIN) ? count.training() : count.inference();
       String model = hidden + " " + Activation.parse(activation).id();
       String name = method.equals(TRAIN) ? "train" : "inference";
       Draft d =

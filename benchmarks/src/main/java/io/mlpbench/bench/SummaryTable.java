@@ -1,8 +1,10 @@
 package io.mlpbench.bench;
 
+import io.mlpbench.core.FlopCount;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Optional;
 
 /** Renders a {@link Summary} as the plain-text table printed at the end of a run. */
 public final class SummaryTable {
@@ -13,8 +15,8 @@ public final class SummaryTable {
     "batch",
     "samples/s",
     "+- error",
-    "GFLOP/s",
-    "% peak",
+    "GFLOP/s (exact)",
+    "% GEMM peak",
     "vs fastest",
     "rank",
     "peak RSS",
@@ -27,6 +29,11 @@ public final class SummaryTable {
   private SummaryTable() {}
 
   public static String render(Summary summary) {
+    return render(summary, Optional.empty());
+  }
+
+  /** The table, with this machine's theoretical FP32 peak beside each measured one when known. */
+  public static String render(Summary summary, Optional<TheoreticalPeak> theoretical) {
     StringBuilder out = new StringBuilder();
     if (summary.peaks().isEmpty()) {
       out.append(
@@ -36,12 +43,21 @@ public final class SummaryTable {
       out.append(
           String.format(
               Locale.ROOT,
-              "Machine FP32 peak, %d thread(s): %.1f +- %s GFLOP/s (SGEMM %d, %s)%n",
+              "Machine FP32 peak, %d thread(s): %.1f +- %s GFLOP/s (SGEMM %d, %s)%s%n",
               peak.threads(),
               peak.gflops().score(),
               error(peak.gflops().error(), "%.1f"),
               peak.size(),
-              peak.library()));
+              peak.library(),
+              noisy(peak.gflops()) ? " busy: error above half the score" : ""));
+      theoretical.ifPresent(
+          t ->
+              out.append(
+                  String.format(
+                      Locale.ROOT,
+                      "  theoretical: %.1f GFLOP/s = %s%n",
+                      t.gflops(peak.threads()),
+                      t.formula(peak.threads()))));
       for (Summary.Peak other : summary.calibrations()) {
         if (other.threads() == peak.threads() && other != peak) {
           out.append(
@@ -99,8 +115,16 @@ public final class SummaryTable {
             + "'?' = no error estimate (too few iterations), so no rank is claimed.\n"
             + "'!' after the error: error above half the score, too noisy to compare (machine busy?"
             + " rerun, or use -Dbench.profile=full).\n"
-            + "GFLOP/s = samples/s x FLOPs per sample (train 6 x weights, inference 2 x weights);\n"
-            + "% peak is relative to the SGEMM peak at the same thread count.\n"
+            + "GFLOP/s (exact) = samples/s x FLOPs per sample (core's FlopCount): train "
+            + FlopCount.TRAINING_DEFINITION
+            + " (forward and weight-gradient products\n"
+            + "of every layer, input-gradient products of all but the first; 3,209,216 for"
+            + " 784-512-512-10), inference "
+            + FlopCount.INFERENCE_DEFINITION
+            + ";\nelementwise work (bias, activation, softmax, optimizer) excluded.\n"
+            + "% GEMM peak = GFLOP/s / the measured best-library SGEMM GFLOP/s at the same thread"
+            + " count (above, with its error);\nthe theoretical peak beside it rests on an assumed"
+            + " FMA unit count and is not a denominator.\n"
             + (summary.rows().stream()
                     .anyMatch(r -> r.percentOfPeak() != null && r.percentOfPeak() > 100)
                 ? "% peak above 100: a route's own kernels beat the calibrating library, so that"

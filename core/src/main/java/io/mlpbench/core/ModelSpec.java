@@ -67,23 +67,16 @@ public record ModelSpec(int[] layerSizes, Activation hiddenActivation, WeightIni
     return Arrays.copyOfRange(layerSizes, 1, layerSizes.length - 1);
   }
 
-  /** Number of weights (multiply-adds per sample in the forward pass), biases excluded. */
+  /**
+   * Number of weights (multiply-adds per sample in the forward pass), biases excluded; FLOPs are
+   * counted by {@link FlopCount}.
+   */
   public long weightCount() {
     long total = 0;
     for (int l = 0; l < layerCount(); l++) {
       total += (long) inputs(l) * outputs(l);
     }
     return total;
-  }
-
-  /** FLOPs of one training sample: forward 2W, backward 4W (dW and dA), so 3 x 2 x W. */
-  public long trainingFlopsPerSample() {
-    return 6 * weightCount();
-  }
-
-  /** FLOPs of one inference sample: 2 x W. */
-  public long inferenceFlopsPerSample() {
-    return 2 * weightCount();
   }
 
   @Override

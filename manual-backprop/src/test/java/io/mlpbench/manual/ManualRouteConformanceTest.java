@@ -2,7 +2,10 @@ package io.mlpbench.manual;
 
 import io.mlpbench.core.RouteConformanceTest;
 
-/** Route {@code manual} against the shared contract (it is its own reference there). */
+/**
+ * Route {@code manual} (the float fast path) against the shared contract, whose reference is core's
+ * double-precision {@code ReferenceTrainer}, not this route.
+ */
 class ManualRouteConformanceTest extends RouteConformanceTest {
   @Override
   protected String routeId() {

@@ -288,7 +288,7 @@ public final class ThroughputProbe {
           double perSecond = samples * 1e9 / (now - start);
           System.out.printf(
               "training 784-512-512-10 batch 128: %.0f samples/s (%.1f GFLOP/s)%n",
-              perSecond, perSecond * spec.trainingFlopsPerSample() / 1e9);
+              perSecond, perSecond * io.mlpbench.core.FlopCount.perSample(spec).training() / 1e9);
         }
       }
       // inference: logits for the 6,400 training samples at once (512-row chunks inside)
@@ -306,7 +306,7 @@ public final class ThroughputProbe {
           double perSecond = samples * 1e9 / (now - start);
           System.out.printf(
               "inference (predictLogits): %.0f samples/s (%.1f GFLOP/s)%n",
-              perSecond, perSecond * spec.inferenceFlopsPerSample() / 1e9);
+              perSecond, perSecond * io.mlpbench.core.FlopCount.perSample(spec).inference() / 1e9);
         }
       }
     }

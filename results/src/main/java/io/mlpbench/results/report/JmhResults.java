@@ -2,6 +2,9 @@ package io.mlpbench.results.report;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.mlpbench.core.Activation;
+import io.mlpbench.core.FlopCount;
+import io.mlpbench.core.ModelSpec;
 import io.mlpbench.results.model.ThroughputResult;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -23,9 +26,15 @@ import java.util.stream.Stream;
  *
  * @param source the JMH JSON file read
  * @param peakGflops machine GEMM peak by thread count, from the sidecar; empty when not calibrated
+ * @param peakDescriptions by thread count, the measured peak with its error and library ("busy"
+ *     when the error is above half the score) and the theoretical FP32 peak with its formula when
+ *     the sidecar has one
  */
 public record JmhResults(
-    Path source, List<ThroughputResult> results, Map<Integer, Double> peakGflops) {
+    Path source,
+    List<ThroughputResult> results,
+    Map<Integer, Double> peakGflops,
+    Map<Integer, String> peakDescriptions) {
   private static final ObjectMapper JSON = new ObjectMapper();
 
   /** MNIST and Fashion-MNIST: 28 x 28 inputs, 10 classes. */
@@ -36,6 +45,12 @@ public record JmhResults(
   public JmhResults {
     results = List.copyOf(results);
     peakGflops = Map.copyOf(peakGflops);
+    peakDescriptions = Map.copyOf(peakDescriptions);
+  }
+
+  /** Results without peak descriptions. */
+  public JmhResults(Path source, List<ThroughputResult> results, Map<Integer, Double> peakGflops) {
+    this(source, results, peakGflops, Map.of());
   }
 
   /** The newest {@code jmh-*.json} (not a sidecar) in {@code dir} by modification time, if any. */
@@ -82,6 +97,7 @@ public record JmhResults(
               + (array == null ? "an empty file" : array.getNodeType()));
     }
     Map<Integer, Double> peaks = new TreeMap<>();
+    Map<Integer, String> descriptions = new TreeMap<>();
     List<ThroughputResult> results = new ArrayList<>();
     Path meta = sidecar(file);
     JsonNode metaNode = Files.isRegularFile(meta) ? JSON.readTree(meta.toFile()) : null;
@@ -95,6 +111,8 @@ public record JmhResults(
                 double score = g.isNumber() ? g.asDouble() : g.path("score").asDouble(Double.NaN);
                 if (Double.isFinite(score) && score > 0) {
                   peaks.put(Integer.parseInt(e.getKey()), score);
+                  descriptions.put(
+                      Integer.parseInt(e.getKey()), peakDescription(e.getValue(), score, metaNode));
                 }
               });
     }
@@ -125,7 +143,37 @@ public record JmhResults(
         }
       }
     }
-    return new JmhResults(file, results, peaks);
+    return new JmhResults(file, results, peaks, descriptions);
+  }
+
+  /**
+   * "107.4 ± 2.1 GFLOP/s measured (FastBLAS 1.0, SGEMM 1024); theoretical 294.4 GFLOP/s = ..." for
+   * one thread count's entry of the sidecar's {@code peak}.
+   */
+  private static String peakDescription(JsonNode peak, double score, JsonNode meta) {
+    JsonNode error = peak.path("gflops").path("error");
+    boolean hasError = error.isNumber() && Double.isFinite(error.asDouble());
+    String text =
+        String.format(java.util.Locale.ROOT, "%.1f", score)
+            + (hasError ? String.format(java.util.Locale.ROOT, " ± %.1f", error.asDouble()) : "")
+            + " GFLOP/s measured ("
+            + peak.path("library").asText("unknown library")
+            + ", SGEMM "
+            + peak.path("size").asText("?")
+            + ")"
+            // the benchmarks runner's rule for a noisy score: error above half of it
+            + (hasError && error.asDouble() > 0.5 * score ? ", busy" : "");
+    JsonNode theoretical =
+        meta.path("theoreticalPeak").path("byThreads").path(peak.path("threads").asText());
+    if (theoretical.path("gflops").isNumber()) {
+      text +=
+          String.format(
+              java.util.Locale.ROOT,
+              "; theoretical %.1f GFLOP/s = %s",
+              theoretical.path("gflops").asDouble(),
+              theoretical.path("formula").asText());
+    }
+    return text;
   }
 
   /** The {@code -meta.json} sidecar path of a JMH JSON file (which may not exist). */
@@ -191,22 +239,15 @@ public record JmhResults(
         : n.asDouble() * scale;
   }
 
-  /**
-   * Training: 6 x weights (forward 2W, backward 4W); inference 2 x weights, as ModelSpec counts.
-   */
+  /** FLOPs per sample of the canonical input and classes with {@code hidden}, by core's count. */
   static long flopsPerSample(String hidden, String benchmark) {
     int[] sizes =
         hidden.isBlank()
             ? new int[0]
             : Arrays.stream(hidden.split("[-,]")).mapToInt(Integer::parseInt).toArray();
-    long weights = 0;
-    int in = INPUTS;
-    for (int h : sizes) {
-      weights += (long) in * h;
-      in = h;
-    }
-    weights += (long) in * CLASSES;
-    return (benchmark.equals("train") ? 6 : 2) * weights;
+    // the activation does not change the count (elementwise work is excluded)
+    FlopCount count = FlopCount.perSample(ModelSpec.of(INPUTS, sizes, CLASSES, Activation.RELU));
+    return benchmark.equals("train") ? count.training() : count.inference();
   }
 
   /**

@@ -1,5 +1,6 @@
 package io.mlpbench.results.report;
 
+import io.mlpbench.core.FlopCount;
 import io.mlpbench.results.model.AccuracyResult;
 import io.mlpbench.results.model.EnvironmentRecord;
 import io.mlpbench.results.model.EpochResult;
@@ -206,12 +207,12 @@ public final class ReportModel {
             "epochs to 97%",
             "training s (mean)",
             "timed at",
-            "GFLOP/s",
-            "% of peak"),
+            "GFLOP/s (exact)",
+            "% of GEMM peak"),
         rows,
         List.of(
-            "GFLOP/s and % of peak as recorded with the throughput (see Throughput (JMH) for every"
-                + " benchmark)."));
+            "GFLOP/s (exact) and % of GEMM peak as recorded with the throughput (see Throughput"
+                + " (JMH) for every benchmark and the notes for the FLOP count and the peak)."));
   }
 
   private String throughputNote() {
@@ -227,7 +228,11 @@ public final class ReportModel {
         + " where measured (from "
         + (throughputSource == null ? "this run record" : throughputSource)
         + "); ± is JMH's 99.9% error, '(noisy)' when it exceeds half the score."
-        + " % of peak against the GEMM calibration"
+        + " GFLOP/s = samples/s x FLOPs per sample, exact ("
+        + FlopCount.TRAINING_DEFINITION
+        + "; core's FlopCount: 3,209,216 per training sample for 784-512-512-10, inference"
+        + " forward only; elementwise work excluded)."
+        + " % of GEMM peak = GFLOP/s / the measured best-library SGEMM at the same thread count"
         + (peaks.isEmpty()
             ? " (none in this run: n/a)."
             : " of "
@@ -295,7 +300,13 @@ public final class ReportModel {
     return new Table(
         "Throughput (JMH)",
         List.of(
-            "route", "benchmark", "batch", "threads", "samples/s ± error", "GFLOP/s", "% of peak"),
+            "route",
+            "benchmark",
+            "batch",
+            "threads",
+            "samples/s ± error",
+            "GFLOP/s (exact: train fwd+wgrad+igrad, infer fwd)",
+            "% of GEMM peak"),
         rows,
         hasThroughput()
             ? List.of(

@@ -63,15 +63,20 @@ class ReportWriterTest {
   void throughputColumnsComeFromTheJmhSamplesMetric() throws Exception {
     ReportModel model = ReportWriter.write(dir, record(), jmh(), List.of());
     String md = Files.readString(dir.resolve("report.md"));
-    // weights 784x512 + 512x512 + 512x10 = 668,672; training FLOPs/sample = 6 x that
-    double gflops = 12345.6 * 6 * 668_672 / 1e9;
-    assertThat(gflops).isCloseTo(49.53, within(0.01));
+    // training FLOPs/sample: forward 2W + weight gradients 2W (W = 668,672) + input gradients of
+    // layers 2 and 3, 2 x (512x512 + 512x10) = 534,528: 3,209,216 in all
+    double gflops = 12345.6 * 3_209_216 / 1e9;
+    assertThat(gflops).isCloseTo(39.62, within(0.01));
     // timed at the run's own batch and threads, so no [b.. t..] marker
     assertThat(row(section(md, "Results"), "manual")).contains("| 12,346 ± 235 |");
     assertThat(row(section(md, "Details"), "manual"))
         .contains("| batch 128, 2 thread(s) |")
-        .contains("| 49.53 |")
-        .contains("| 49.5 |");
+        .contains("| 39.62 |")
+        .contains("| 39.6 |");
+    assertThat(md)
+        .contains("GFLOP/s (exact)")
+        .contains("exact: fwd+wgrad+igrad")
+        .contains("% of GEMM peak = GFLOP/s / the measured best-library SGEMM");
     // tf-tape has only an inference result, so its training throughput is missing, not borrowed
     assertThat(row(section(md, "Results"), "tf-tape")).contains(ReportModel.NOT_IN_JMH);
     RouteSummary manual = model.summaries().get(0);
