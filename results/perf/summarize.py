@@ -1,5 +1,5 @@
 #!/usr/bin/env python3
-"""Summarize interleaved JMH forks (one JSON per fork) written by ab-kernels.sh or jdk-ab.sh.
+"""Summarize interleaved JMH forks (one JSON per fork) written by interleave.sh (ab-kernels.sh, ab-jdk.sh).
 
 Files are named <job>-<variant>-r<round>.json. Per fork the score is the mean of its measurement
 iterations (GEMM: GFLOP/s = ops/s x 2 n^3; training: the `samples` secondary metric, samples/s).
