@@ -15,7 +15,12 @@ final class MicroKernel {
 
   private MicroKernel() {}
 
-  /** C[12 x 2 vectors] (+)= A sliver (12 x kc) times B sliver (kc x 2 vectors), both packed. */
+  /**
+   * C(12 x 2 vectors at cOff, row stride ldc) = A sliver (12 x kc at aOff, element (r, p) at p 12 +
+   * r) times B sliver (kc x 2 vectors at bOff, row p at p 2 LANES), starting from 0, or, with
+   * {@code accumulate}, continuing each element's FMA chain from the value stored in C (a later k
+   * block). 24 accumulators + 2 B vectors + 1 broadcast: 27 vector registers.
+   */
   static void tile12x2(
       float[] pa,
       int aOff,
