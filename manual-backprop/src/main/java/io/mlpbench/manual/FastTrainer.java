@@ -49,7 +49,7 @@ public final class FastTrainer implements Trainer {
   private final float[][] vBiases;
   private final WorkerPool pool;
   private final double[] shiftedExp;
-  private final GemmJob gemm = new GemmJob();
+  private final GemmJob gemm;
   private final TransposeJob transpose = new TransposeJob();
   private final UpdateJob update = new UpdateJob();
   private Workspace training;
@@ -114,6 +114,7 @@ public final class FastTrainer implements Trainer {
     }
     shiftedExp = new double[spec.classCount()];
     pool = new WorkerPool(config.threads());
+    gemm = new GemmJob(new Gemm(config.threads()));
     training = new Workspace(ld, config.batchSize());
   }
 
@@ -341,8 +342,9 @@ public final class FastTrainer implements Trainer {
     pool.close();
   }
 
-  /** One GEMM, its rows of C split between the pool's threads in 4-row blocks. */
+  /** One GEMM, C split between the pool's threads by {@link Gemm#multiply}. */
   private static final class GemmJob implements WorkerPool.Job {
+    private final Gemm kernel;
     private float[] a;
     private int aOffset;
     private int aRow;
@@ -357,6 +359,10 @@ public final class FastTrainer implements Trainer {
     private Epilogue epilogue;
     private float[] bias;
     private float[] gate;
+
+    GemmJob(Gemm kernel) {
+      this.kernel = kernel;
+    }
 
     void set(
         float[] a,
@@ -391,11 +397,8 @@ public final class FastTrainer implements Trainer {
 
     @Override
     public void run(int part, int parts) {
-      int i0 = WorkerPool.start(rows, part, parts, Gemm.ROW_BLOCK);
-      int i1 = WorkerPool.end(rows, part, parts, Gemm.ROW_BLOCK);
-      if (i0 < i1) {
-        Gemm.multiply(a, aOffset, aRow, aCol, b, ldb, c, ldc, i0, i1, k, n, epilogue, bias, gate);
-      }
+      kernel.multiply(
+          part, parts, a, aOffset, aRow, aCol, b, ldb, c, ldc, rows, k, n, epilogue, bias, gate);
     }
   }
 

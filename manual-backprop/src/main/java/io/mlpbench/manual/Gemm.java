@@ -1,36 +1,74 @@
 package io.mlpbench.manual;
 
+import java.util.Arrays;
 import jdk.incubator.vector.FloatVector;
 import jdk.incubator.vector.VectorSpecies;
 
 /**
- * Register-blocked float matrix multiply C = A B on the Vector API, for the three products of
- * backpropagation: A W (forward), A^T dZ (weight gradient) and dZ W^T (input gradient, with W^T a
- * transposed copy so B is always read along its rows).
+ * Blocked float matrix multiply C = A B (GotoBLAS / BLIS structure) for the three products of
+ * backpropagation: A W (forward), A^T dZ (weight gradient, A read transposed through its strides)
+ * and dZ W^T (input gradient, W^T a transposed copy so B is read along its rows).
  *
- * <p>The micro-kernel keeps a 6 x 2 block of C in registers: 6 rows of A, broadcast one element at
- * a time, times 2 vectors of a row of B, i.e. 12 accumulators and 12 FMAs per 2 vector loads (15 of
- * the 32 AVX-512 registers). A 4 x 4 block (16 accumulators + 4 B vectors) was reported to box
- * vectors on Java 17's C2 (5.7x slower); 6 x 2 stays in registers on Java 17 and beat the 4 x 2
- * block in interleaved A/B runs here (best round 98-141 vs 90-95 GFLOP/s single-threaded; medians
- * equal within the noise of a shared machine). Rows left over use a 4 x 2, then 1 x 2 kernel. Loops
- * run column panel outermost so the panel of B (k x 2 vectors) stays in L1/L2 while every row block
- * of A passes over it. A may be read transposed through its strides, so A^T dZ needs no copy.
- * Column tails are handled by padding (n is always whole vectors, see {@link #multiply}).
+ * <p>One generic loop nest around one register tile ({@link MicroKernel}):
  *
- * <p>Every element of C is a sum over p in increasing order computed by one thread, so the result
- * does not depend on how rows are split between threads.
+ * <pre>
+ * for jc in columns, step NC          B panel   (KC x NC, packed, L2/L3)
+ *   for pc in k, step KC              pack B(pc.., jc..) into slivers of NR columns
+ *     for ic in rows, step MC         pack A(ic.., pc..) into slivers of MR rows  (L2)
+ *       for jr in the panel, step NR  one B sliver (KC x NR) stays in L1 ...
+ *         for ir in the block, step MR   ... while A slivers stream past it from L2
+ *           tile: C(MR x NR) += A sliver * B sliver, accumulators in registers
+ * </pre>
+ *
+ * <p>Packing copies each operand block once into the order the tile reads it, so the tile's loads
+ * are consecutive whatever the source strides (A^T costs nothing extra) and its indices are linear
+ * in p. Edges are padded with zeros in the packed buffers; a tile that hangs over C's edge is
+ * computed into a small buffer and its valid part copied back, so there is one tile kernel.
+ *
+ * <p>Determinism: every element of C is one chain of float FMAs over p in increasing order starting
+ * from 0; a k block continues the chain from the stored (exactly representable) partial sum. Which
+ * thread computes an element, and where blocks start, therefore changes no bit.
  */
 final class Gemm {
   static final VectorSpecies<Float> SPECIES = FloatVector.SPECIES_PREFERRED;
   static final int LANES = SPECIES.length();
 
   /**
-   * Callers split rows between threads in multiples of this (the 6-row kernel handles the rest).
+   * Rows of the register tile. 12 x 2 vectors (12 x 32 floats) is BLIS's Skylake-X sgemm tile (32 x
+   * 12 there, column-major): 24 accumulators + 2 B vectors + 1 broadcast = 27 of the 32 AVX-512
+   * registers, 24 FMAs per 2 vector loads and 12 broadcasts, and more than the 8 independent chains
+   * (2 FMA ports x 4 cycles of latency) needed to keep both ports busy. Measured against a 6 x 4
+   * tile (same register budget): equal within the noise at n = 2048; 12 x 2 wastes less on narrow
+   * outputs (the 10 classes are one 16-float vector: 32 columns computed, not 64) and fits batch
+   * 128 as 10 full tiles + 8 rows.
    */
-  static final int ROW_BLOCK = 4;
+  static final int MR = 12;
 
-  private Gemm() {}
+  /** Columns of the register tile: 2 vectors. */
+  static final int NR = 2 * LANES;
+
+  /**
+   * Depth of a k block: one B sliver (KC x NR floats = 32 KiB) stays in the 48 KiB L1 while the A
+   * slivers stream past it, leaving room for the A sliver being read and the C tile.
+   */
+  static final int KC = 8 * 1024 / NR;
+
+  /** Rows of an A block: MC x KC floats (768 KiB) stay in the 2 MiB L2 while B slivers pass. */
+  static final int MC = 768 * 256 / KC / MR * MR;
+
+  /** Columns of a B panel: KC x NC floats (1 MiB), read from L2/L3 once per A block. */
+  static final int NC = 1024 * 256 / KC / NR * NR;
+
+  private final float[][] packedA;
+  private final float[][] packedB;
+  private final float[][] edge;
+
+  /** Packing buffers for {@code parts} threads, allocated once (~1.8 MiB per thread). */
+  Gemm(int parts) {
+    packedA = new float[parts][MC * KC];
+    packedB = new float[parts][NC * KC];
+    edge = new float[parts][MR * NR];
+  }
 
   /** {@code n} rounded up to a whole number of vectors: the padded width of every C and B. */
   static int padded(int n) {
@@ -49,14 +87,17 @@ final class Gemm {
   }
 
   /**
-   * C(i, j) = sum over p in [0, k) of A(i, p) B(p, j), for rows i in [i0, i1) and columns j in [0,
-   * n), then {@code epilogue} on those rows. A(i, p) = a[aOffset + i * aRow + p * aCol] (aRow =
-   * lda, aCol = 1 for A itself; aRow = 1, aCol = lda to read a stored matrix transposed); B(p, j) =
-   * b[p * ldb + j]; C(i, j) = c[i * ldc + j]. {@code n} must be a multiple of {@link #LANES}:
-   * callers pad B and C with zero columns (see {@link #padded}), which keeps every load and store a
-   * whole vector (masked stores are scalar loops on Java 17).
+   * Part {@code part} of {@code parts} of C = A B for C (m x n), then {@code epilogue} on that
+   * part. A(i, p) = a[aOffset + i * aRow + p * aCol] (aRow = lda, aCol = 1 for A itself; aRow = 1,
+   * aCol = lda to read a stored matrix transposed); B(p, j) = b[p * ldb + j]; C(i, j) = c[i * ldc +
+   * j]. {@code n} must be a multiple of {@link #LANES}: callers pad B and C with zero columns (see
+   * {@link #padded}), which keeps every load and store a whole vector (masked stores are scalar
+   * loops on Java 17). Parts split the longer of C's two sides, so the operand every part packs in
+   * full (B when rows are split, A when columns are) is the smaller one.
    */
-  static void multiply(
+  void multiply(
+      int part,
+      int parts,
       float[] a,
       int aOffset,
       int aRow,
@@ -65,8 +106,7 @@ final class Gemm {
       int ldb,
       float[] c,
       int ldc,
-      int i0,
-      int i1,
+      int m,
       int k,
       int n,
       Epilogue epilogue,
@@ -75,207 +115,131 @@ final class Gemm {
     if (n % LANES != 0) {
       throw new IllegalArgumentException("n = " + n + " is not a multiple of " + LANES + " lanes");
     }
-    int j = 0;
-    for (; j + 2 * LANES <= n; j += 2 * LANES) {
-      int i = i0;
-      for (; i + 6 <= i1; i += 6) {
-        block6x2(a, aOffset + i * aRow, aRow, aCol, b, ldb, j, c, i * ldc + j, ldc, k);
-      }
-      for (; i + ROW_BLOCK <= i1; i += ROW_BLOCK) {
-        block4x2(a, aOffset + i * aRow, aRow, aCol, b, ldb, j, c, i * ldc + j, ldc, k);
-      }
-      for (; i < i1; i++) {
-        block1x2(a, aOffset + i * aRow, aCol, b, ldb, j, c, i * ldc + j, k);
-      }
-      epilogue.apply(c, ldc, i0, i1, j, j + 2 * LANES, bias, gate);
+    int i0 = 0;
+    int i1 = m;
+    int j0 = 0;
+    int j1 = n;
+    if (m >= n) {
+      i0 = WorkerPool.start(m, part, parts, MR);
+      i1 = WorkerPool.end(m, part, parts, MR);
+    } else {
+      j0 = WorkerPool.start(n, part, parts, NR);
+      j1 = WorkerPool.end(n, part, parts, NR);
     }
-    if (j < n) { // one last panel of a single vector
-      int i = i0;
-      for (; i + ROW_BLOCK <= i1; i += ROW_BLOCK) {
-        block4x1(a, aOffset + i * aRow, aRow, aCol, b, ldb, j, c, i * ldc + j, ldc, k);
+    if (i0 >= i1 || j0 >= j1) {
+      return;
+    }
+    float[] pa = packedA[part];
+    float[] pb = packedB[part];
+    int kBlocks = Math.max(1, (k + KC - 1) / KC);
+    int kStep = (k + kBlocks - 1) / kBlocks; // balanced: 784 = 4 x 196, not 3 x 256 + 16
+    int mBlocks = (i1 - i0 + MC - 1) / MC;
+    int mStep = ((i1 - i0 + mBlocks - 1) / mBlocks + MR - 1) / MR * MR;
+    for (int jc = j0; jc < j1; jc += NC) {
+      int nc = Math.min(NC, j1 - jc);
+      for (int kb = 0; kb < kBlocks; kb++) {
+        int pc = kb * kStep;
+        int kc = Math.min(kStep, k - pc);
+        boolean last = kb == kBlocks - 1;
+        packB(b, ldb, pc, kc, jc, nc, pb);
+        for (int ic = i0; ic < i1; ic += mStep) {
+          int mc = Math.min(mStep, i1 - ic);
+          packA(a, aOffset, aRow, aCol, ic, mc, pc, kc, pa);
+          for (int jr = 0; jr < nc; jr += NR) {
+            int nr = Math.min(NR, nc - jr);
+            for (int ir = 0; ir < mc; ir += MR) {
+              int mr = Math.min(MR, mc - ir);
+              int cOff = (ic + ir) * ldc + jc + jr;
+              tile(part, pa, ir * kc, pb, jr * kc, kc, c, cOff, ldc, mr, nr, kb > 0);
+              if (last) {
+                epilogue.apply(c, ldc, ic + ir, ic + ir + mr, jc + jr, jc + jr + nr, bias, gate);
+              }
+            }
+          }
+        }
       }
-      for (; i < i1; i++) {
-        block1x1(a, aOffset + i * aRow, aCol, b, ldb, j, c, i * ldc + j, k);
-      }
-      epilogue.apply(c, ldc, i0, i1, j, n, bias, gate);
     }
   }
 
-  /** The main kernel: 6 rows x 2 vectors, 12 accumulators (+ 2 B vectors + 1 broadcast). */
-  private static void block6x2(
-      float[] a,
-      int a0,
-      int aRow,
-      int aCol,
-      float[] b,
-      int ldb,
-      int j,
+  /** One register tile; one that hangs over C's edge goes through a full-size buffer. */
+  private void tile(
+      int part,
+      float[] pa,
+      int aOff,
+      float[] pb,
+      int bOff,
+      int kc,
       float[] c,
-      int c0,
+      int cOff,
       int ldc,
-      int k) {
-    FloatVector c00 = FloatVector.zero(SPECIES);
-    FloatVector c01 = FloatVector.zero(SPECIES);
-    FloatVector c10 = FloatVector.zero(SPECIES);
-    FloatVector c11 = FloatVector.zero(SPECIES);
-    FloatVector c20 = FloatVector.zero(SPECIES);
-    FloatVector c21 = FloatVector.zero(SPECIES);
-    FloatVector c30 = FloatVector.zero(SPECIES);
-    FloatVector c31 = FloatVector.zero(SPECIES);
-    FloatVector c40 = FloatVector.zero(SPECIES);
-    FloatVector c41 = FloatVector.zero(SPECIES);
-    FloatVector c50 = FloatVector.zero(SPECIES);
-    FloatVector c51 = FloatVector.zero(SPECIES);
-    int ap = a0;
-    int bp = j;
-    for (int p = 0; p < k; p++) {
-      FloatVector b0 = FloatVector.fromArray(SPECIES, b, bp);
-      FloatVector b1 = FloatVector.fromArray(SPECIES, b, bp + LANES);
-      FloatVector x = FloatVector.broadcast(SPECIES, a[ap]);
-      c00 = x.fma(b0, c00);
-      c01 = x.fma(b1, c01);
-      x = FloatVector.broadcast(SPECIES, a[ap + aRow]);
-      c10 = x.fma(b0, c10);
-      c11 = x.fma(b1, c11);
-      x = FloatVector.broadcast(SPECIES, a[ap + 2 * aRow]);
-      c20 = x.fma(b0, c20);
-      c21 = x.fma(b1, c21);
-      x = FloatVector.broadcast(SPECIES, a[ap + 3 * aRow]);
-      c30 = x.fma(b0, c30);
-      c31 = x.fma(b1, c31);
-      x = FloatVector.broadcast(SPECIES, a[ap + 4 * aRow]);
-      c40 = x.fma(b0, c40);
-      c41 = x.fma(b1, c41);
-      x = FloatVector.broadcast(SPECIES, a[ap + 5 * aRow]);
-      c50 = x.fma(b0, c50);
-      c51 = x.fma(b1, c51);
-      ap += aCol;
-      bp += ldb;
+      int mr,
+      int nr,
+      boolean accumulate) {
+    if (mr == MR && nr == NR) {
+      MicroKernel.tile12x2(pa, aOff, pb, bOff, kc, c, cOff, ldc, accumulate);
+      return;
     }
-    c00.intoArray(c, c0);
-    c01.intoArray(c, c0 + LANES);
-    c10.intoArray(c, c0 + ldc);
-    c11.intoArray(c, c0 + ldc + LANES);
-    c20.intoArray(c, c0 + 2 * ldc);
-    c21.intoArray(c, c0 + 2 * ldc + LANES);
-    c30.intoArray(c, c0 + 3 * ldc);
-    c31.intoArray(c, c0 + 3 * ldc + LANES);
-    c40.intoArray(c, c0 + 4 * ldc);
-    c41.intoArray(c, c0 + 4 * ldc + LANES);
-    c50.intoArray(c, c0 + 5 * ldc);
-    c51.intoArray(c, c0 + 5 * ldc + LANES);
+    float[] t = edge[part];
+    if (accumulate) {
+      for (int r = 0; r < mr; r++) {
+        System.arraycopy(c, cOff + r * ldc, t, r * NR, nr);
+      }
+    }
+    MicroKernel.tile12x2(pa, aOff, pb, bOff, kc, t, 0, NR, accumulate);
+    for (int r = 0; r < mr; r++) {
+      System.arraycopy(t, r * NR, c, cOff + r * ldc, nr);
+    }
   }
 
-  private static void block4x2(
-      float[] a,
-      int a0,
-      int aRow,
-      int aCol,
-      float[] b,
-      int ldb,
-      int j,
-      float[] c,
-      int c0,
-      int ldc,
-      int k) {
-    FloatVector c00 = FloatVector.zero(SPECIES);
-    FloatVector c01 = FloatVector.zero(SPECIES);
-    FloatVector c10 = FloatVector.zero(SPECIES);
-    FloatVector c11 = FloatVector.zero(SPECIES);
-    FloatVector c20 = FloatVector.zero(SPECIES);
-    FloatVector c21 = FloatVector.zero(SPECIES);
-    FloatVector c30 = FloatVector.zero(SPECIES);
-    FloatVector c31 = FloatVector.zero(SPECIES);
-    int ap = a0;
-    int bp = j;
-    for (int p = 0; p < k; p++) {
-      FloatVector b0 = FloatVector.fromArray(SPECIES, b, bp);
-      FloatVector b1 = FloatVector.fromArray(SPECIES, b, bp + LANES);
-      FloatVector x = FloatVector.broadcast(SPECIES, a[ap]);
-      c00 = x.fma(b0, c00);
-      c01 = x.fma(b1, c01);
-      x = FloatVector.broadcast(SPECIES, a[ap + aRow]);
-      c10 = x.fma(b0, c10);
-      c11 = x.fma(b1, c11);
-      x = FloatVector.broadcast(SPECIES, a[ap + 2 * aRow]);
-      c20 = x.fma(b0, c20);
-      c21 = x.fma(b1, c21);
-      x = FloatVector.broadcast(SPECIES, a[ap + 3 * aRow]);
-      c30 = x.fma(b0, c30);
-      c31 = x.fma(b1, c31);
-      ap += aCol;
-      bp += ldb;
+  /**
+   * Packs rows [ic, ic + mc) x depth [pc, pc + kc) of A into slivers of MR rows: sliver s starts at
+   * s MR kc and holds A(row, p) at p MR + (row - s MR); rows past mc are zero.
+   */
+  private static void packA(
+      float[] a, int aOffset, int aRow, int aCol, int ic, int mc, int pc, int kc, float[] pa) {
+    for (int ir = 0; ir < mc; ir += MR) {
+      int mr = Math.min(MR, mc - ir);
+      int base = ir * kc;
+      int src = aOffset + (ic + ir) * aRow + pc * aCol;
+      if (aCol == 1) { // A's rows are contiguous: read along them
+        for (int r = 0; r < mr; r++) {
+          int from = src + r * aRow;
+          for (int p = 0; p < kc; p++) {
+            pa[base + p * MR + r] = a[from + p];
+          }
+        }
+      } else { // read across the rows at each p (contiguous when A is read transposed)
+        for (int p = 0; p < kc; p++) {
+          int from = src + p * aCol;
+          int to = base + p * MR;
+          for (int r = 0; r < mr; r++) {
+            pa[to + r] = a[from + r * aRow];
+          }
+        }
+      }
+      if (mr < MR) {
+        for (int p = 0; p < kc; p++) {
+          Arrays.fill(pa, base + p * MR + mr, base + (p + 1) * MR, 0f);
+        }
+      }
     }
-    c00.intoArray(c, c0);
-    c01.intoArray(c, c0 + LANES);
-    c10.intoArray(c, c0 + ldc);
-    c11.intoArray(c, c0 + ldc + LANES);
-    c20.intoArray(c, c0 + 2 * ldc);
-    c21.intoArray(c, c0 + 2 * ldc + LANES);
-    c30.intoArray(c, c0 + 3 * ldc);
-    c31.intoArray(c, c0 + 3 * ldc + LANES);
   }
 
-  private static void block1x2(
-      float[] a, int a0, int aCol, float[] b, int ldb, int j, float[] c, int c0, int k) {
-    FloatVector c00 = FloatVector.zero(SPECIES);
-    FloatVector c01 = FloatVector.zero(SPECIES);
-    int ap = a0;
-    int bp = j;
-    for (int p = 0; p < k; p++) {
-      FloatVector x = FloatVector.broadcast(SPECIES, a[ap]);
-      c00 = x.fma(FloatVector.fromArray(SPECIES, b, bp), c00);
-      c01 = x.fma(FloatVector.fromArray(SPECIES, b, bp + LANES), c01);
-      ap += aCol;
-      bp += ldb;
+  /**
+   * Packs depth [pc, pc + kc) x columns [jc, jc + nc) of B into slivers of NR columns: sliver s
+   * starts at s NR kc and holds B(p, col) at p NR + (col - s NR); columns past nc are zero.
+   */
+  private static void packB(float[] b, int ldb, int pc, int kc, int jc, int nc, float[] pb) {
+    for (int jr = 0; jr < nc; jr += NR) {
+      int nr = Math.min(NR, nc - jr);
+      int base = jr * kc;
+      for (int p = 0; p < kc; p++) {
+        int to = base + p * NR;
+        System.arraycopy(b, (pc + p) * ldb + jc + jr, pb, to, nr);
+        if (nr < NR) {
+          Arrays.fill(pb, to + nr, to + NR, 0f);
+        }
+      }
     }
-    c00.intoArray(c, c0);
-    c01.intoArray(c, c0 + LANES);
-  }
-
-  private static void block4x1(
-      float[] a,
-      int a0,
-      int aRow,
-      int aCol,
-      float[] b,
-      int ldb,
-      int j,
-      float[] c,
-      int c0,
-      int ldc,
-      int k) {
-    FloatVector c0v = FloatVector.zero(SPECIES);
-    FloatVector c1v = FloatVector.zero(SPECIES);
-    FloatVector c2v = FloatVector.zero(SPECIES);
-    FloatVector c3v = FloatVector.zero(SPECIES);
-    int ap = a0;
-    int bp = j;
-    for (int p = 0; p < k; p++) {
-      FloatVector b0 = FloatVector.fromArray(SPECIES, b, bp);
-      c0v = FloatVector.broadcast(SPECIES, a[ap]).fma(b0, c0v);
-      c1v = FloatVector.broadcast(SPECIES, a[ap + aRow]).fma(b0, c1v);
-      c2v = FloatVector.broadcast(SPECIES, a[ap + 2 * aRow]).fma(b0, c2v);
-      c3v = FloatVector.broadcast(SPECIES, a[ap + 3 * aRow]).fma(b0, c3v);
-      ap += aCol;
-      bp += ldb;
-    }
-    c0v.intoArray(c, c0);
-    c1v.intoArray(c, c0 + ldc);
-    c2v.intoArray(c, c0 + 2 * ldc);
-    c3v.intoArray(c, c0 + 3 * ldc);
-  }
-
-  private static void block1x1(
-      float[] a, int a0, int aCol, float[] b, int ldb, int j, float[] c, int c0, int k) {
-    FloatVector acc = FloatVector.zero(SPECIES);
-    int ap = a0;
-    int bp = j;
-    for (int p = 0; p < k; p++) {
-      acc = FloatVector.broadcast(SPECIES, a[ap]).fma(FloatVector.fromArray(SPECIES, b, bp), acc);
-      ap += aCol;
-      bp += ldb;
-    }
-    acc.intoArray(c, c0);
   }
 }

@@ -17,7 +17,7 @@ import org.junit.jupiter.params.provider.MethodSource;
 /**
  * The float vector path ({@link FastTrainer}) against the double scalar path ({@link
  * ScalarTrainer}) on shapes that are not multiples of the vector width (16 lanes with AVX-512, 8
- * with AVX2) or of the 4-row kernel block, so every tail of {@link Gemm} runs.
+ * with AVX2) or of the 12-row register tile, so every edge tile of {@link Gemm} runs.
  */
 class FastPathTest {
 

@@ -19,6 +19,8 @@ import java.util.List;
  * io.mlpbench.manual.ThroughputProbe [threads] [seconds]}.
  */
 public final class ThroughputProbe {
+  private static final Gemm GEMM = new Gemm(8);
+
   public static void main(String[] args) {
     int threads = args.length > 0 ? Integer.parseInt(args[0]) : 2;
     double seconds = args.length > 1 ? Double.parseDouble(args[1]) : 3;
@@ -48,9 +50,7 @@ public final class ThroughputProbe {
           2.0 * m * k * n,
           pool,
           (part, parts) -> {
-            int i0 = WorkerPool.start(m, part, parts, 4);
-            int i1 = WorkerPool.end(m, part, parts, 4);
-            Gemm.multiply(a, 0, k, 1, w, n, z, n, i0, i1, k, n, Epilogue.NONE, null, null);
+            GEMM.multiply(part, parts, a, 0, k, 1, w, n, z, n, m, k, n, Epilogue.NONE, null, null);
           });
       report(
           "A^T dZ  (784x128 * 128x512)",
@@ -58,9 +58,8 @@ public final class ThroughputProbe {
           2.0 * m * k * n,
           pool,
           (part, parts) -> {
-            int i0 = WorkerPool.start(k, part, parts, 4);
-            int i1 = WorkerPool.end(k, part, parts, 4);
-            Gemm.multiply(a, 0, 1, k, dz, n, dw, n, i0, i1, m, n, Epilogue.NONE, null, null);
+            GEMM.multiply(
+                part, parts, a, 0, 1, k, dz, n, dw, n, k, m, n, Epilogue.NONE, null, null);
           });
       report(
           "dZ W^T  (128x512 * 512x784)",
@@ -68,9 +67,8 @@ public final class ThroughputProbe {
           2.0 * m * k * n,
           pool,
           (part, parts) -> {
-            int i0 = WorkerPool.start(m, part, parts, 4);
-            int i1 = WorkerPool.end(m, part, parts, 4);
-            Gemm.multiply(dz, 0, n, 1, wt, k, da, k, i0, i1, n, k, Epilogue.NONE, null, null);
+            GEMM.multiply(
+                part, parts, dz, 0, n, 1, wt, k, da, k, m, n, k, Epilogue.NONE, null, null);
           });
     }
   }
@@ -104,27 +102,30 @@ public final class ThroughputProbe {
           seconds,
           pool,
           (p, n) ->
-              Gemm.multiply(
-                  x, 0, 784, 1, w1, 512, a1, 512, 0, m, 784, 512, Epilogue.BIAS_RELU, b, null));
+              GEMM.multiply(
+                  p, n, x, 0, 784, 1, w1, 512, a1, 512, m, 784, 512, Epilogue.BIAS_RELU, b, null));
       time(
           "forward 2 (relu)",
           seconds,
           pool,
           (p, n) ->
-              Gemm.multiply(
-                  a1, 0, 512, 1, w2, 512, a2, 512, 0, m, 512, 512, Epilogue.BIAS_RELU, b, null));
+              GEMM.multiply(
+                  p, n, a1, 0, 512, 1, w2, 512, a2, 512, m, 512, 512, Epilogue.BIAS_RELU, b, null));
       time(
           "forward 3 (logits, 16 wide)",
           seconds,
           pool,
           (p, n) ->
-              Gemm.multiply(a2, 0, 512, 1, w3, 16, z3, 16, 0, m, 512, 16, Epilogue.BIAS, b, null));
+              GEMM.multiply(
+                  p, n, a2, 0, 512, 1, w3, 16, z3, 16, m, 512, 16, Epilogue.BIAS, b, null));
       time(
           "dA 2 = dZ3 W3^T (k=10)",
           seconds,
           pool,
           (p, n) ->
-              Gemm.multiply(
+              GEMM.multiply(
+                  p,
+                  n,
                   dz3,
                   0,
                   16,
@@ -133,7 +134,6 @@ public final class ThroughputProbe {
                   512,
                   dz2,
                   512,
-                  0,
                   m,
                   10,
                   512,
@@ -145,28 +145,30 @@ public final class ThroughputProbe {
           seconds,
           pool,
           (p, n) ->
-              Gemm.multiply(
-                  dz3, 0, 16, 1, wt3, 512, dz2, 512, 0, m, 10, 512, Epilogue.NONE, null, null));
+              GEMM.multiply(
+                  p, n, dz3, 0, 16, 1, wt3, 512, dz2, 512, m, 10, 512, Epilogue.NONE, null, null));
       time(
           "forward 2 without epilogue",
           seconds,
           pool,
           (p, n) ->
-              Gemm.multiply(
-                  a1, 0, 512, 1, w2, 512, a2, 512, 0, m, 512, 512, Epilogue.NONE, null, null));
+              GEMM.multiply(
+                  p, n, a1, 0, 512, 1, w2, 512, a2, 512, m, 512, 512, Epilogue.NONE, null, null));
       time(
           "dW 3 (512x128x16)",
           seconds,
           pool,
           (p, n) ->
-              Gemm.multiply(
-                  a2, 0, 1, 512, dz3, 16, g3, 16, 0, 512, m, 16, Epilogue.NONE, null, null));
+              GEMM.multiply(
+                  p, n, a2, 0, 1, 512, dz3, 16, g3, 16, 512, m, 16, Epilogue.NONE, null, null));
       time(
           "dA 1 = dZ2 W2^T",
           seconds,
           pool,
           (p, n) ->
-              Gemm.multiply(
+              GEMM.multiply(
+                  p,
+                  n,
                   dz2,
                   0,
                   512,
@@ -175,7 +177,6 @@ public final class ThroughputProbe {
                   512,
                   dz1,
                   512,
-                  0,
                   m,
                   512,
                   512,
@@ -187,23 +188,23 @@ public final class ThroughputProbe {
           seconds,
           pool,
           (p, n) ->
-              Gemm.multiply(
-                  a1, 0, 1, 512, dz2, 512, g2, 512, 0, 512, m, 512, Epilogue.NONE, null, null));
+              GEMM.multiply(
+                  p, n, a1, 0, 1, 512, dz2, 512, g2, 512, 512, m, 512, Epilogue.NONE, null, null));
       float[] a1p = random(m * 528);
       time(
           "dW 2, A stride 528",
           seconds,
           pool,
           (p, n) ->
-              Gemm.multiply(
-                  a1p, 0, 1, 528, dz2, 512, g2, 512, 0, 512, m, 512, Epilogue.NONE, null, null));
+              GEMM.multiply(
+                  p, n, a1p, 0, 1, 528, dz2, 512, g2, 512, 512, m, 512, Epilogue.NONE, null, null));
       time(
           "dW 1 (784x128x512)",
           seconds,
           pool,
           (p, n) ->
-              Gemm.multiply(
-                  x, 0, 1, 784, dz1, 512, g1, 512, 0, 784, m, 512, Epilogue.NONE, null, null));
+              GEMM.multiply(
+                  p, n, x, 0, 1, 784, dz1, 512, g1, 512, 784, m, 512, Epilogue.NONE, null, null));
       time(
           "adam over W1",
           seconds,

@@ -1,0 +1,101 @@
+package io.mlpbench.manual;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.SplittableRandom;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+
+/**
+ * The blocked GEMM equals, bit for bit, one float FMA chain per element over p in order (which is
+ * what makes training deterministic for any thread count), on shapes that cross every block edge: k
+ * past {@link Gemm#KC} (two k blocks continue the chain through C), rows past {@link Gemm#MC},
+ * columns past {@link Gemm#NC}, partial register tiles in both directions; A read as stored and
+ * transposed through its strides; C split into 1, 2 and 3 parts. Cells of C outside the product
+ * (row padding to ldc, rows past m) must keep their sentinel value.
+ */
+class GemmTest {
+  private static final float SENTINEL = -7.25f;
+
+  @ParameterizedTest(name = "{0}x{1} times {1}x{2}, A transposed {3}")
+  @CsvSource({
+    "1, 1, 16, false",
+    "13, 257, 48, false",
+    "13, 257, 48, true",
+    "37, 5, 80, true",
+    "800, 37, 64, false",
+    "20, 9, 1056, false",
+    "3, 260, 1056, true"
+  })
+  void equalsOneFmaChainPerElementForAnySplit(int m, int k, int n, boolean transposed) {
+    SplittableRandom random = new SplittableRandom(m * 31L + k * 7L + n);
+    int lda = transposed ? m + 3 : k + 5; // strides wider than the matrix, as in training
+    int aOffset = 11;
+    float[] a = new float[aOffset + (transposed ? k : m) * lda];
+    fill(a, random);
+    int ldb = n + Gemm.LANES;
+    float[] b = new float[k * ldb];
+    fill(b, random);
+    int aRow = transposed ? 1 : lda;
+    int aCol = transposed ? lda : 1;
+    int ldc = n + Gemm.LANES;
+    float[] expected = reference(a, aOffset, aRow, aCol, b, ldb, m, k, n, ldc);
+    for (int parts = 1; parts <= 3; parts++) {
+      Gemm gemm = new Gemm(parts);
+      float[] c = new float[(m + 1) * ldc];
+      java.util.Arrays.fill(c, SENTINEL);
+      for (int part = 0; part < parts; part++) {
+        gemm.multiply(
+            part,
+            parts,
+            a,
+            aOffset,
+            aRow,
+            aCol,
+            b,
+            ldb,
+            c,
+            ldc,
+            m,
+            k,
+            n,
+            Epilogue.NONE,
+            null,
+            null);
+      }
+      assertThat(c).as("%d parts", parts).containsExactly(expected);
+    }
+  }
+
+  /** C(i, j) = fma chain over p from 0f; everything outside the m x n product stays SENTINEL. */
+  private static float[] reference(
+      float[] a,
+      int aOffset,
+      int aRow,
+      int aCol,
+      float[] b,
+      int ldb,
+      int m,
+      int k,
+      int n,
+      int ldc) {
+    float[] c = new float[(m + 1) * ldc];
+    java.util.Arrays.fill(c, SENTINEL);
+    for (int i = 0; i < m; i++) {
+      for (int j = 0; j < n; j++) {
+        float acc = 0f;
+        for (int p = 0; p < k; p++) {
+          acc = Math.fma(a[aOffset + i * aRow + p * aCol], b[p * ldb + j], acc);
+        }
+        c[i * ldc + j] = acc;
+      }
+    }
+    return c;
+  }
+
+  private static void fill(float[] x, SplittableRandom random) {
+    for (int i = 0; i < x.length; i++) {
+      x[i] = (float) (random.nextDouble() * 2 - 1);
+    }
+  }
+}
