@@ -26,7 +26,7 @@ public enum ExitCode {
     this.meaning = meaning;
   }
 
-  /** The table as help text, one "  code  meaning" line per entry. */
+  /** The table as help text, one " code meaning" line per entry. */
   public static String table() {
     StringBuilder sb = new StringBuilder();
     for (ExitCode e : values()) {

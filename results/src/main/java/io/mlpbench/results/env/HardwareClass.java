@@ -23,8 +23,17 @@ public record HardwareClass(
   /** The ISA extensions that change which kernels a library can use (the rest is noise). */
   public static final List<String> ISA_FLAGS =
       List.of(
-          "sse4_2", "avx", "avx2", "fma", "avx512f", "avx512bw", "avx512vl", "avx512_vnni",
-          "avx512_bf16", "amx_tile", "amx_bf16");
+          "sse4_2",
+          "avx",
+          "avx2",
+          "fma",
+          "avx512f",
+          "avx512bw",
+          "avx512vl",
+          "avx512_vnni",
+          "avx512_bf16",
+          "amx_tile",
+          "amx_bf16");
 
   public HardwareClass {
     isaFlags = List.copyOf(isaFlags);
@@ -57,7 +66,16 @@ public record HardwareClass(
 
   /** A stable one-line key, usable as a database column or a file name component. */
   public String key() {
-    return cpuModel + "|" + cores + "c|" + String.join(",", isaFlags) + "|" + jdk + "|" + threads + "t";
+    return cpuModel
+        + "|"
+        + cores
+        + "c|"
+        + String.join(",", isaFlags)
+        + "|"
+        + jdk
+        + "|"
+        + threads
+        + "t";
   }
 
   /** Why {@code other} is a different hardware class, or null when it is the same one. */
