@@ -18,18 +18,23 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
-/** Compares the newest run with the baseline and with the recent runs on this machine. */
+/** Compares the newest run with the baseline and with the recent runs of its hardware class. */
 @Command(
     name = "compare",
     mixinStandardHelpOptions = true,
     description = {
-      "Compare the newest run in the history with the baseline and with the recent runs on the same"
-          + " machine (same CPU model and thread count).",
-      "Throughput: a regression needs a slowdown beyond --threshold AND a Mann-Whitney U test on the"
-          + " raw JMH samples significant at --alpha. Accuracy: a drop of the mean over seeds beyond"
-          + " max(0.5 pp, 3 x sd over seeds).",
+      "Compare the newest run in the history with the baseline and with the recent runs of the same"
+          + " hardware class (CPU model, cores, ISA flags, JDK, threads).",
+      "Throughput: per-fork means (>= 3 JVM forks a side); a regression needs the ratio's"
+          + " (1 - alpha) t-interval on log fork means to exclude 1 AND a slowdown beyond"
+          + " --threshold; forks measured on a busy machine are left out. Accuracy (>= 3 seeds a"
+          + " side): a drop of the mean beyond max(0.5 pp, 3 x sd over seeds) whose interval"
+          + " excludes 0.",
+      "Every row is a regression, an improvement, no change, or inconclusive with its reason"
+          + " (too few forks, machine busy, 1 seed, not comparable).",
       "Writes compare.md and history-<route>.png to --out.",
-      "Exit status: 0, or 1 on a regression with --fail-on-regression, 2 on bad input."
+      "Exit status with --fail-on-regression: 1 on a regression, 5 when nothing could be compared"
+          + " (no row reached a verdict); else 0. 2 on bad input."
     })
 final class CompareCommand implements Callable<Integer> {
   @Mixin HistoryOptions history = new HistoryOptions();
@@ -123,7 +128,13 @@ final class CompareCommand implements Callable<Integer> {
       System.err.println("compare: cannot write the comparison to " + dir + ": " + e.getMessage());
       return 2;
     }
-    return failOnRegression && report.hasRegression() ? 1 : 0;
+    if (failOnRegression && report.hasRegression()) {
+      return ExitCode.REGRESSION.code;
+    }
+    if (failOnRegression && !report.hasVerdict()) {
+      return ExitCode.NOTHING_COMPARABLE.code;
+    }
+    return ExitCode.OK.code;
   }
 
   /** A path to a record file, else a run id in the store. */

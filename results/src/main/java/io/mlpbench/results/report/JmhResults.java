@@ -2,6 +2,7 @@ package io.mlpbench.results.report;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.mlpbench.results.model.ForkResult;
 import io.mlpbench.results.model.ThroughputResult;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -161,6 +162,7 @@ public record JmhResults(
         raw.add(v.asDouble() * scale);
       }
     }
+    List<ForkResult> forks = ForkResults.of(metric.path("rawData"), scale, e);
     long flops = flopsPerSample(params.path("hidden").asText("512-512"), benchmark);
     Double gflops = score == null ? null : score * flops / 1e9;
     Double peak = peaks.get(threads);
@@ -177,7 +179,8 @@ public record JmhResults(
         gflops,
         percent,
         "ok",
-        null);
+        null,
+        forks);
   }
 
   private static Double number(JsonNode n, double scale) {

@@ -7,9 +7,12 @@ import org.apache.commons.math3.distribution.NormalDistribution;
  * Two-sided Wilcoxon-Mann-Whitney rank-sum test on per-fork summaries. With at most {@link
  * #EXACT_LIMIT} values in all, p is exact: the permutation distribution of the rank sum given the
  * observed mid-ranks, so ties are handled exactly (the conditional test). Above it, the normal
- * approximation with the tie-corrected variance and no continuity correction. commons-math3's
- * {@code MannWhitneyUTest} is not used: it always takes the normal approximation, which for 3 vs 3
- * forks reports p = 0.0495 where the exact p is 0.1.
+ * approximation with the tie-corrected variance and no continuity correction. Two-sided p is P(|S -
+ * E[S]| >= |s - E[S]|) for the rank sum S (the centred definition, as R's coin package uses);
+ * without ties it equals twice the smaller tail, as in R's {@code wilcox.test}, while with ties the
+ * conditional distribution can be skewed and the two definitions may differ. commons-math3's {@code
+ * MannWhitneyUTest} is not used: it always takes the normal approximation, which for 3 vs 3 forks
+ * reports p = 0.0495 where the exact p is 0.1.
  */
 public final class RankTest {
   /** Pooled sample sizes up to this are tested exactly (the counting is O(N^3), instantaneous). */

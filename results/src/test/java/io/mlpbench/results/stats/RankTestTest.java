@@ -52,8 +52,8 @@ class RankTestTest {
   void tiesUseTheExactConditionalDistribution() {
     // mid-ranks 1, 3, 3, 3, 5.5, 5.5, 7.5, 7.5: 14 of the C(8,4) = 70 assignments are at least as
     // far
-    // from the mean rank sum as the observed one (enumerated by hand in brute force below, and by
-    // scipy 1.17 method="exact", which handles ties): p = 0.2, U = 2.5
+    // from the mean rank sum as the observed one (brute-force enumeration below; scipy 1.17's
+    // method="exact", which doubles the smaller tail, also gives 0.2 here): p = 0.2, U = 2.5
     double[] x = {1, 2, 2, 3};
     double[] y = {2, 3, 4, 4};
     RankTest.Result r = RankTest.test(x, y);
