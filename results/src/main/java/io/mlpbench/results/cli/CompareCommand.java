@@ -55,7 +55,9 @@ final class CompareCommand implements Callable<Integer> {
 
   @Option(
       names = "--alpha",
-      description = "Significance level of the Mann-Whitney U test; default ${DEFAULT-VALUE}.")
+      description =
+          "1 - confidence of the interval on the change (throughput and accuracy); default"
+              + " ${DEFAULT-VALUE}.")
   double alpha = CompareOptions.DEFAULT_ALPHA;
 
   @Option(
