@@ -19,6 +19,7 @@ import picocli.CommandLine.Command;
       ReportCommand.class,
       RunCommand.class,
       CompareCommand.class,
+      AbCommand.class,
       PromoteCommand.class,
       HistoryCommand.class,
       MatrixCommand.class,
