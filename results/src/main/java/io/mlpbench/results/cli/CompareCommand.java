@@ -1,10 +1,15 @@
 package io.mlpbench.results.cli;
 
+import io.mlpbench.core.launch.RouteModules;
+import io.mlpbench.results.ab.AbSession;
+import io.mlpbench.results.ab.AbSides;
+import io.mlpbench.results.ab.RegressionConfirmer;
 import io.mlpbench.results.compare.Comparability;
 import io.mlpbench.results.compare.CompareOptions;
 import io.mlpbench.results.compare.CompareReport;
 import io.mlpbench.results.compare.Comparer;
 import io.mlpbench.results.compare.HistoryChart;
+import io.mlpbench.results.history.FileRunStore;
 import io.mlpbench.results.model.RunRecord;
 import io.mlpbench.results.store.RunQuery;
 import io.mlpbench.results.store.RunStore;
@@ -73,6 +78,20 @@ final class CompareCommand implements Callable<Integer> {
   boolean failOnRegression;
 
   @Option(
+      names = "--remeasure",
+      description =
+          "Confirm before reporting: re-measure every throughput regression against the baseline"
+              + " in an interleaved A/B session between the two runs' git commits (each built in"
+              + " its own worktree; see `ab`); it stays a regression only if confirmed.")
+  boolean remeasure;
+
+  @Option(
+      names = "--remeasure-forks",
+      paramLabel = "<n>",
+      description = "Forks per side of each re-measurement; default ${DEFAULT-VALUE}.")
+  int remeasureForks = 5;
+
+  @Option(
       names = "--out",
       paramLabel = "<dir>",
       description = "Where compare.md and the history charts go; default <results>/latest.")
@@ -101,10 +120,13 @@ final class CompareCommand implements Callable<Integer> {
       return 2;
     }
     CompareReport report;
+    RunRecord reference;
     try {
-      report =
-          new Comparer(options)
-              .latest(store, baseline == null ? null : resolveBaseline(store, baseline));
+      reference = baseline == null ? null : resolveBaseline(store, baseline);
+      report = new Comparer(options).latest(store, reference);
+      if (remeasure && report.hasRegression()) {
+        report = confirm(store, options, report, reference);
+      }
     } catch (StoreException | IllegalStateException | IllegalArgumentException e) {
       System.err.println("compare: " + e.getMessage());
       return 2;
@@ -137,6 +159,28 @@ final class CompareCommand implements Callable<Integer> {
       return ExitCode.NOTHING_COMPARABLE.code;
     }
     return ExitCode.OK.code;
+  }
+
+  /** Re-measures the baseline comparison's throughput regressions (interleaved, see ab). */
+  private CompareReport confirm(
+      RunStore store, CompareOptions options, CompareReport report, RunRecord reference) {
+    RunRecord base = reference != null ? reference : store.baseline().orElse(null);
+    List<RunRecord> all = store.list(RunQuery.ALL).runs();
+    RunRecord newest = all.get(all.size() - 1);
+    Path root = RouteModules.projectRoot();
+    int threads = newest.environment() == null ? 1 : newest.environment().threads();
+    AbSides sides =
+        new AbSides(
+            root,
+            new FileRunStore(root.resolve("results")),
+            threads,
+            newest.settings() == null ? 128 : newest.settings().batchSize(),
+            System.out::println);
+    AbSession.Plan plan = RegressionConfirmer.defaultPlan(root, options);
+    plan =
+        new AbSession.Plan(
+            plan.harness(), plan.profile(), 0, 0, remeasureForks, plan.outputDir(), options);
+    return new RegressionConfirmer(sides, plan, System.out::println).confirm(report, base, newest);
   }
 
   /** A path to a record file, else a run id in the store. */
