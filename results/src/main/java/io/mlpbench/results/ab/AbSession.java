@@ -19,8 +19,9 @@ import java.util.function.Consumer;
 /**
  * One interleaved A/B session: forks of the two sides alternate A B A B ..., each fork its own
  * benchmarks-runner invocation with {@code -Dbench.forks=1}, so slow drift of the machine (other
- * jobs, thermal state, a noisy neighbour) lands on both sides alike instead of on one. The JMH
- * harness is this checkout's; the code measured (route module and core) is each side's own.
+ * jobs, thermal state, a noisy neighbour) lands on both sides alike instead of on one, and the
+ * verdict pairs A_i with B_i (paired t-interval on their log ratios) so that shared drift cancels.
+ * The JMH harness is this checkout's; the code measured (route module and core) is each side's.
  */
 public final class AbSession {
   static final String BENCH_MAIN = "io.mlpbench.bench.BenchmarkRunner";
@@ -69,7 +70,10 @@ public final class AbSession {
     List<ForkResult> forksB = new ArrayList<>(b.recorded());
     List<String> order = new ArrayList<>();
     List<String> failures = new ArrayList<>();
+    List<ForkResult> pairA = new ArrayList<>();
+    List<ForkResult> pairB = new ArrayList<>();
     for (int i = 1; i <= plan.forksPerSide(); i++) {
+      ForkResult[] pair = new ForkResult[2];
       for (String name : List.of("A", "B")) {
         AbSide side = name.equals("A") ? a : b;
         if (!side.measured()) {
@@ -79,6 +83,7 @@ public final class AbSession {
         Optional<ForkResult> fork = measureOneFork(side, id, failures);
         if (fork.isPresent()) {
           (name.equals("A") ? forksA : forksB).add(fork.get());
+          pair[name.equals("A") ? 0 : 1] = fork.get();
           order.add(id);
           log.accept(
               String.format(
@@ -91,8 +96,16 @@ public final class AbSession {
                   fork.get().measuredBusy() ? " [busy]" : ""));
         }
       }
+      if (pair[0] != null && pair[1] != null) {
+        pairA.add(pair[0]);
+        pairB.add(pair[1]);
+      }
     }
-    ThroughputVerdict.Result verdict = ThroughputVerdict.compare(forksA, forksB, plan.options());
+    // Both sides measured here: adjacent forks are pairs, and the paired interval cancels drift.
+    ThroughputVerdict.Result verdict =
+        a.measured() && b.measured()
+            ? ThroughputVerdict.comparePaired(pairA, pairB, plan.options())
+            : ThroughputVerdict.compare(forksA, forksB, plan.options());
     return new Outcome(
         a, b, forksA, forksB, order, failures, verdict, started, (System.nanoTime() - t0) / 1e9);
   }

@@ -114,6 +114,83 @@ public final class ThroughputVerdict {
         why + stats);
   }
 
+  /**
+   * The verdict for forks measured in pairs (A_i then B_i, back to back, in an interleaved
+   * session): the same rules, with the paired t-interval on the per-pair log ratios ({@link
+   * LogRatioInterval#paired}), which cancels drift shared by the two forks of a pair. A pair with a
+   * busy fork is left out whole. The unpaired interval is shown beside it.
+   */
+  public static Result comparePaired(
+      List<ForkResult> a, List<ForkResult> b, CompareOptions options) {
+    if (a.size() != b.size()) {
+      throw new IllegalArgumentException(
+          "pairs need equal counts, got " + a.size() + "/" + b.size());
+    }
+    List<ForkResult> qa = new java.util.ArrayList<>();
+    List<ForkResult> qb = new java.util.ArrayList<>();
+    int busyPairs = 0;
+    for (int i = 0; i < a.size(); i++) {
+      if (!(a.get(i).mean() > 0) || !(b.get(i).mean() > 0)) {
+        continue;
+      }
+      if (a.get(i).measuredBusy() || b.get(i).measuredBusy()) {
+        busyPairs++;
+        continue;
+      }
+      qa.add(a.get(i));
+      qb.add(b.get(i));
+    }
+    Result unpaired = compare(a, b, options);
+    int min = options.minForks();
+    if (qa.size() < min) {
+      Verdict why = qa.size() + busyPairs < min ? Verdict.TOO_FEW_FORKS : Verdict.MACHINE_BUSY;
+      return new Result(
+          unpaired.reference(),
+          unpaired.now(),
+          unpaired.changePercent(),
+          why,
+          String.format(
+              Locale.ROOT,
+              "%d quiet A/B pairs (%d left out busy), need %d",
+              qa.size(),
+              busyPairs,
+              min));
+    }
+    double confidence = 1 - options.alpha();
+    LogRatioInterval.Result ci = LogRatioInterval.paired(means(qa), means(qb), confidence);
+    double change = (ci.ratio() - 1) * 100;
+    String stats =
+        String.format(
+            Locale.ROOT,
+            "ratio %.3f, %.0f%% CI [%.3f, %.3f] (paired t on log ratios of %d adjacent A/B"
+                + " forks%s); unpaired: %s",
+            ci.ratio(),
+            100 * confidence,
+            ci.lower(),
+            ci.upper(),
+            qa.size(),
+            busyPairs > 0 ? ", " + busyPairs + " busy pairs left out" : "",
+            unpaired.detail());
+    Verdict verdict;
+    String why;
+    if (!ci.excludesOne()) {
+      verdict = Verdict.NO_CHANGE;
+      why = "interval includes 1; ";
+    } else if (Math.abs(change) <= options.thresholdPercent()) {
+      verdict = Verdict.NO_CHANGE;
+      why = "within " + fmt(options.thresholdPercent()) + "% threshold; ";
+    } else {
+      verdict = change < 0 ? Verdict.REGRESSION : Verdict.IMPROVEMENT;
+      why = "";
+    }
+    return new Result(
+        LogRatioInterval.geometricMean(means(qa)),
+        LogRatioInterval.geometricMean(means(qb)),
+        change,
+        verdict,
+        why + stats);
+  }
+
   private static List<ForkResult> usable(List<ForkResult> forks) {
     return forks == null
         ? List.of()

@@ -38,6 +38,42 @@ public final class LogRatioInterval {
         log.degreesOfFreedom());
   }
 
+  /**
+   * The ratio for PAIRED forks, e.g. A_i and B_i measured back to back in an interleaved session: a
+   * one-sample t-interval (n - 1 degrees of freedom) on d_i = log b_i - log a_i. Slow drift of the
+   * machine shared by the two forks of a pair cancels in d_i, which the unpaired interval cannot
+   * do; that is the point of interleaving.
+   */
+  public static Result paired(double[] a, double[] b, double confidence) {
+    if (a.length != b.length || a.length < 2) {
+      throw new IllegalArgumentException(
+          "a paired interval needs at least 2 pairs of equal count, got "
+              + a.length
+              + " and "
+              + b.length);
+    }
+    if (!(confidence > 0 && confidence < 1)) {
+      throw new IllegalArgumentException("confidence must be in (0, 1), got " + confidence);
+    }
+    double[] la = logs(a);
+    double[] lb = logs(b);
+    org.apache.commons.math3.stat.descriptive.SummaryStatistics d =
+        new org.apache.commons.math3.stat.descriptive.SummaryStatistics();
+    for (int i = 0; i < la.length; i++) {
+      d.addValue(lb[i] - la[i]);
+    }
+    double mean = d.getMean();
+    double se = d.getStandardDeviation() / Math.sqrt(d.getN());
+    double df = d.getN() - 1;
+    double t =
+        se == 0
+            ? 0
+            : new org.apache.commons.math3.distribution.TDistribution(df)
+                .inverseCumulativeProbability(0.5 + confidence / 2);
+    return new Result(
+        Math.exp(mean), Math.exp(mean - t * se), Math.exp(mean + t * se), confidence, df);
+  }
+
   /** Geometric mean of positive values. */
   public static double geometricMean(double[] values) {
     double sum = 0;

@@ -79,6 +79,34 @@ class RunComparerTest {
   }
 
   @Test
+  void pairingCancelsDriftSharedByAdjacentForks() {
+    // an interleaved session whose machine drifts by +-30% between pairs while B is 10% slower
+    // than A within each pair (1% noise): unpaired, the drift hides the change; paired, it cancels
+    Random random = new Random(11);
+    List<io.mlpbench.results.model.ForkResult> a = new java.util.ArrayList<>();
+    List<io.mlpbench.results.model.ForkResult> b = new java.util.ArrayList<>();
+    for (int i = 0; i < 6; i++) {
+      double drift = 1 + 0.3 * Math.sin(i * 1.7);
+      a.add(fork(false, 70_000 * drift * (1 + 0.01 * random.nextGaussian())));
+      b.add(fork(false, 63_000 * drift * (1 + 0.01 * random.nextGaussian())));
+    }
+    CompareOptions options = CompareOptions.defaults();
+    assertThat(ThroughputVerdict.compare(a, b, options).verdict()).isEqualTo(Verdict.NO_CHANGE);
+    ThroughputVerdict.Result paired = ThroughputVerdict.comparePaired(a, b, options);
+    assertThat(paired.verdict()).isEqualTo(Verdict.REGRESSION);
+    assertThat(paired.changePercent()).isBetween(-12.0, -8.0);
+    assertThat(paired.detail()).contains("paired t on log ratios of 6 adjacent A/B forks");
+
+    // a pair with a busy fork is left out whole; too few quiet pairs: machine busy
+    List<io.mlpbench.results.model.ForkResult> busyB = new java.util.ArrayList<>(b);
+    for (int i = 0; i < 4; i++) {
+      busyB.set(i, fork(true, b.get(i).mean()));
+    }
+    assertThat(ThroughputVerdict.comparePaired(a, busyB, options).verdict())
+        .isEqualTo(Verdict.MACHINE_BUSY);
+  }
+
+  @Test
   void improvementIsReportedLikeARegression() {
     Random random = new Random(7);
     ComparisonRow row =

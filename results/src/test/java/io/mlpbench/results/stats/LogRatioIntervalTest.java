@@ -44,6 +44,21 @@ class LogRatioIntervalTest {
   }
 
   @Test
+  void pairedIntervalOnLogRatiosComputedByHand() {
+    // d = log b - log a = {-0.1, -0.2, -0.15}: mean -0.15, sd 0.05, se 0.028868; t(0.975, 2) =
+    // 4.302653 (t table) -> ratio e^-0.15 = 0.860708, CI [0.760175, 0.974537]; 1e-6: 7 digits
+    double[] a = {100, 200, 300};
+    double[] b = {100 * Math.exp(-0.1), 200 * Math.exp(-0.2), 300 * Math.exp(-0.15)};
+    LogRatioInterval.Result r = LogRatioInterval.paired(a, b, 0.95);
+    assertThat(r.degreesOfFreedom()).isEqualTo(2.0);
+    assertThat(r.ratio()).isCloseTo(0.860708, within(1e-6));
+    assertThat(r.lower()).isCloseTo(0.760175, within(1e-6));
+    assertThat(r.upper()).isCloseTo(0.974537, within(1e-6));
+    // the same values unpaired: the 100/200/300 spread between pairs swamps the 15% change
+    assertThat(LogRatioInterval.of(a, b, 0.95).excludesOne()).isFalse();
+  }
+
+  @Test
   void oneForkASideIsRefused() {
     assertThatThrownBy(() -> LogRatioInterval.of(new double[] {1}, new double[] {1, 2}, 0.95))
         .hasMessageContaining("at least 2 values per side");
