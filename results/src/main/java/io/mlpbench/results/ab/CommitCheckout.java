@@ -51,7 +51,13 @@ public final class CommitCheckout {
     }
     Path stamp = dir.resolve("target").resolve(BUILT_STAMP + "-" + module);
     if (!Files.isRegularFile(stamp)) {
-      List<String> mvn = new ArrayList<>(List.of("mvn", "-o", "-B", "-q", "package"));
+      List<String> mvn = new ArrayList<>(List.of("mvn", "-B", "-q"));
+      // extra Maven flags as for ./mlp-bench's own build, e.g. MVN_ARGS=-o on an offline machine
+      String extra = System.getenv().getOrDefault("MVN_ARGS", "").trim();
+      if (!extra.isEmpty()) {
+        mvn.addAll(List.of(extra.split("\\s+")));
+      }
+      mvn.add("package");
       mvn.addAll(
           List.of(
               "-DskipTests",
