@@ -56,7 +56,9 @@ public record BenchSettings(
 
   /** Settings from {@code p} (the {@code bench.*} keys) for a machine with {@code cores} cores. */
   public static BenchSettings from(Properties p, int cores) {
-    BenchProfile profile = BenchProfile.named(p.getProperty("bench.profile", "quick"));
+    BenchProfile named = BenchProfile.named(p.getProperty("bench.profile", "quick"));
+    String forks = p.getProperty("bench.forks");
+    BenchProfile profile = blank(forks) ? named : named.withForks(positive("bench.forks", forks));
     Path root =
         blank(p.getProperty("mlpbench.root"))
             ? RouteModules.projectRoot()

@@ -140,6 +140,8 @@ final class JmhProcess {
         List.of("-i", Integer.toString(p.measurementIterations()), "-r", p.measurementTime()));
     // Keep going after a failed benchmark; missing results are found by comparing with the job.
     args.addAll(List.of("-foe", "false"));
+    // Every iteration records what else the machine did, so busy iterations can be told apart.
+    args.addAll(List.of("-prof", ContentionProfiler.class.getName()));
     for (String profiler : settings.profilers()) {
       args.addAll(List.of("-prof", profiler));
     }

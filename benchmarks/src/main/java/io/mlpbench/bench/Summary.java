@@ -29,7 +29,13 @@ public final class Summary {
   static final int CLASSES = 10;
 
   /** The machine's practical FP32 peak at one thread count, and the library that reached it. */
-  public record Peak(int threads, Measurement gflops, String library, int size) {}
+  /**
+   * The machine's practical FP32 peak at one thread count, and the library that reached it.
+   *
+   * @param busy measured while the machine was busy ({@link ContentionProfiler}): refused as a
+   *     peak, so "% peak" is n/a rather than moving with the load
+   */
+  public record Peak(int threads, Measurement gflops, String library, int size, boolean busy) {}
 
   /**
    * One route at one setting.
@@ -41,6 +47,8 @@ public final class Summary {
    * @param peakRssKb the fork's peak resident memory; null if it was not recorded
    * @param allocatedBytesPerSample Java heap allocation per sample from JMH's {@code gc} profiler;
    *     null unless it ran ({@code -Dbench.profilers=gc})
+   * @param busy measurement iterations marked busy by {@link ContentionProfiler}, and how many
+   *     iterations carry the mark (0 of 0 when contention was not recorded)
    */
   public record Row(
       String benchmark,
@@ -55,7 +63,31 @@ public final class Summary {
       Integer rank,
       boolean tied,
       Long peakRssKb,
-      Double allocatedBytesPerSample) {}
+      Double allocatedBytesPerSample,
+      BusyCount busy) {}
+
+  /** Busy iterations out of the iterations that carry contention data. */
+  public record BusyCount(int busy, int of) {
+    /** Counts the {@code contention.busy} marks in a JMH result's raw data (every fork). */
+    static BusyCount of(JsonNode result) {
+      int busy = 0;
+      int of = 0;
+      var metrics = result.path("secondaryMetrics");
+      var names = metrics.fieldNames();
+      while (names.hasNext()) {
+        String name = names.next();
+        if (name.endsWith(ContentionProfiler.PREFIX + "busy")) {
+          for (JsonNode fork : metrics.path(name).path("rawData")) {
+            for (JsonNode v : fork) {
+              of++;
+              busy += v.asDouble() > 0.5 ? 1 : 0;
+            }
+          }
+        }
+      }
+      return new BusyCount(busy, of);
+    }
+  }
 
   /** A route's throughput on all threads divided by its throughput on one. */
   public record Scaling(
@@ -129,6 +161,7 @@ public final class Summary {
               samples,
               samples.times(flops / 1e9));
       d.allocatedBytesPerSample = allocationPerSample(r, batch);
+      d.busy = BusyCount.of(r);
       d.peakRssKb = rss.get(rssKey(r.path("benchmark").asText(), d.route, batch, threads, hidden));
       groups
           .computeIfAbsent(name + "|" + batch + "|" + threads + "|" + model, k -> new ArrayList<>())
@@ -181,6 +214,7 @@ public final class Summary {
     final Measurement gflops;
     Long peakRssKb;
     Double allocatedBytesPerSample;
+    BusyCount busy;
 
     Draft(
         String benchmark,
@@ -241,7 +275,8 @@ public final class Summary {
               rank,
               rank != null && sharing.get(rank) > 1,
               d.peakRssKb,
-              d.allocatedBytesPerSample));
+              d.allocatedBytesPerSample,
+              d.busy));
     }
     return rows;
   }
@@ -263,15 +298,18 @@ public final class Summary {
       if (library.equals("auto")) {
         library = gemmLibrary(sidecar, n, threads, library);
       }
-      calibrations.add(new Peak(threads, gflops, library, n));
+      calibrations.add(new Peak(threads, gflops, library, n, BusyCount.of(r).busy() > 0));
     }
     return calibrations;
   }
 
-  /** The best calibration per thread count. */
+  /** The best calibration per thread count; one measured on a busy machine is no peak. */
   private static Map<Integer, Peak> best(List<Peak> calibrations) {
     Map<Integer, Peak> peaks = new TreeMap<>();
     for (Peak c : calibrations) {
+      if (c.busy()) {
+        continue;
+      }
       Peak current = peaks.get(c.threads());
       if (current == null || c.gflops().score() > current.gflops().score()) {
         peaks.put(c.threads(), c);

@@ -35,7 +35,20 @@ public final class SummaryTable {
   /** The table, with this machine's theoretical FP32 peak beside each measured one when known. */
   public static String render(Summary summary, Optional<TheoreticalPeak> theoretical) {
     StringBuilder out = new StringBuilder();
-    if (summary.peaks().isEmpty()) {
+    for (Summary.Peak refused : summary.calibrations()) {
+      if (refused.busy() && !summary.peaks().containsKey(refused.threads())) {
+        out.append(
+            String.format(
+                Locale.ROOT,
+                "Machine FP32 peak, %d thread(s): refused, measured on a busy machine (%.1f GFLOP/s,"
+                    + " SGEMM %d, %s); %% peak is n/a%n",
+                refused.threads(),
+                refused.gflops().score(),
+                refused.size(),
+                refused.library()));
+      }
+    }
+    if (summary.calibrations().isEmpty()) {
       out.append(
           "Machine FP32 peak: not calibrated (no route module provides io.mlpbench.core.GemmProvider)\n");
     }
@@ -94,7 +107,8 @@ public final class SummaryTable {
                         " (%.0f%%)%s",
                         100 * r.samplesPerSecond().error() / r.samplesPerSecond().score(),
                         noisy(r.samplesPerSecond()) ? "!" : "")
-                    : ""),
+                    : "")
+                + (r.busy().busy() > 0 ? " busy " + r.busy().busy() + "/" + r.busy().of() : ""),
             String.format(Locale.ROOT, "%.2f", r.gflops().score()),
             r.percentOfPeak() == null
                 ? "n/a"
@@ -115,6 +129,13 @@ public final class SummaryTable {
             + "'?' = no error estimate (too few iterations), so no rank is claimed.\n"
             + "'!' after the error: error above half the score, too noisy to compare (machine busy?"
             + " rerun, or use -Dbench.profile=full).\n"
+            + "'busy k/n': k of n measurement iterations ran while other processes used more than"
+            + String.format(
+                Locale.ROOT,
+                " %.2f cores or steal exceeded %.0f%%",
+                ContentionProfiler.busyOtherCpuCores(Runtime.getRuntime().availableProcessors()),
+                ContentionProfiler.BUSY_STEAL_PERCENT)
+            + " (/proc/stat); verdicts on them are inconclusive.\n"
             + "GFLOP/s (exact) = samples/s x FLOPs per sample (core's FlopCount): train "
             + FlopCount.TRAINING_DEFINITION
             + " (forward and weight-gradient products\n"

@@ -1,10 +1,15 @@
 package io.mlpbench.results.cli;
 
+import io.mlpbench.core.launch.RouteModules;
+import io.mlpbench.results.ab.AbSession;
+import io.mlpbench.results.ab.AbSides;
+import io.mlpbench.results.ab.RegressionConfirmer;
 import io.mlpbench.results.compare.Comparability;
 import io.mlpbench.results.compare.CompareOptions;
 import io.mlpbench.results.compare.CompareReport;
 import io.mlpbench.results.compare.Comparer;
 import io.mlpbench.results.compare.HistoryChart;
+import io.mlpbench.results.history.FileRunStore;
 import io.mlpbench.results.model.RunRecord;
 import io.mlpbench.results.store.RunQuery;
 import io.mlpbench.results.store.RunStore;
@@ -18,19 +23,26 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
-/** Compares the newest run with the baseline and with the recent runs on this machine. */
+/** Compares the newest run with the baseline and with the recent runs of its hardware class. */
 @Command(
     name = "compare",
     mixinStandardHelpOptions = true,
     description = {
-      "Compare the newest run in the history with the baseline and with the recent runs on the same"
-          + " machine (same CPU model and thread count).",
-      "Throughput: a regression needs a slowdown beyond --threshold AND a Mann-Whitney U test on the"
-          + " raw JMH samples significant at --alpha. Accuracy: a drop of the mean over seeds beyond"
-          + " max(0.5 pp, 3 x sd over seeds).",
+      "Compare the newest run in the history with the baseline and with the recent runs of the same"
+          + " hardware class (CPU model, cores, ISA flags, JDK, threads).",
+      "Throughput: per-fork means (>= 3 JVM forks a side); a regression needs the ratio's"
+          + " (1 - alpha) t-interval on log fork means to exclude 1 AND a slowdown beyond"
+          + " --threshold; forks measured on a busy machine are left out. Accuracy (>= 3 seeds a"
+          + " side): a drop of the mean beyond max(0.5 pp, 3 x sd over seeds) whose interval"
+          + " excludes 0.",
+      "Every row is a regression, an improvement, no change, or inconclusive with its reason"
+          + " (too few forks, machine busy, 1 seed, not comparable).",
       "Writes compare.md and history-<route>.png to --out.",
       "A corrupt or unreadable baseline is reported and the newest run is still compared with"
-          + " the recent history."
+          + " the recent history.",
+      "Exit status with --fail-on-regression: 1 on a regression, 5 when nothing could be compared"
+          + " (no row reached a verdict); else 0. 2 on bad options, 3 when there is nothing to"
+          + " compare, 4 when the store fails."
     })
 final class CompareCommand implements Callable<Integer> {
   @Mixin HistoryOptions history = new HistoryOptions();
@@ -51,7 +63,9 @@ final class CompareCommand implements Callable<Integer> {
 
   @Option(
       names = "--alpha",
-      description = "Significance level of the Mann-Whitney U test; default ${DEFAULT-VALUE}.")
+      description =
+          "1 - confidence of the interval on the change (throughput and accuracy); default"
+              + " ${DEFAULT-VALUE}.")
   double alpha = CompareOptions.DEFAULT_ALPHA;
 
   @Option(
@@ -65,6 +79,20 @@ final class CompareCommand implements Callable<Integer> {
       names = "--fail-on-regression",
       description = "Exit with status 1 when any regression is found (CI).")
   boolean failOnRegression;
+
+  @Option(
+      names = "--remeasure",
+      description =
+          "Confirm before reporting: re-measure every throughput regression against the baseline"
+              + " in an interleaved A/B session between the two runs' git commits (each built in"
+              + " its own worktree; see `ab`); it stays a regression only if confirmed.")
+  boolean remeasure;
+
+  @Option(
+      names = "--remeasure-forks",
+      paramLabel = "<n>",
+      description = "Forks per side of each re-measurement; default ${DEFAULT-VALUE}.")
+  int remeasureForks = 5;
 
   @Option(
       names = "--out",
@@ -95,12 +123,17 @@ final class CompareCommand implements Callable<Integer> {
 
   private int compare(TolerantBaseline store, CompareOptions options) {
     CompareReport report;
+    RunRecord reference;
     try {
-      report =
-          new Comparer(options)
-              .latest(store, baseline == null ? null : resolveBaseline(store, baseline));
+      reference = baseline == null ? null : resolveBaseline(store, baseline);
+      report = new Comparer(options).latest(store, reference);
+      if (remeasure && report.hasRegression()) {
+        report = confirm(store, options, report, reference);
+      }
     } catch (IllegalStateException e) {
       throw CommandFailure.data(e.getMessage()); // no readable runs: nothing to compare
+    } catch (IllegalArgumentException e) {
+      throw CommandFailure.usage(e.getMessage());
     }
     store
         .baselineProblem()
@@ -131,7 +164,35 @@ final class CompareCommand implements Callable<Integer> {
           "cannot write the comparison to " + dir + ": " + e.getMessage(),
           e);
     }
-    return failOnRegression && report.hasRegression() ? 1 : 0;
+    if (failOnRegression && report.hasRegression()) {
+      return ExitCode.REGRESSION.code;
+    }
+    if (failOnRegression && !report.hasVerdict()) {
+      return ExitCode.NOTHING_COMPARABLE.code;
+    }
+    return ExitCode.OK.code;
+  }
+
+  /** Re-measures the baseline comparison's throughput regressions (interleaved, see ab). */
+  private CompareReport confirm(
+      RunStore store, CompareOptions options, CompareReport report, RunRecord reference) {
+    RunRecord base = reference != null ? reference : store.baseline().orElse(null);
+    List<RunRecord> all = store.list(RunQuery.ALL).runs();
+    RunRecord newest = all.get(all.size() - 1);
+    Path root = RouteModules.projectRoot();
+    int threads = newest.environment() == null ? 1 : newest.environment().threads();
+    AbSides sides =
+        new AbSides(
+            root,
+            new FileRunStore(root.resolve("results")),
+            threads,
+            newest.settings() == null ? 128 : newest.settings().batchSize(),
+            System.out::println);
+    AbSession.Plan plan = RegressionConfirmer.defaultPlan(root, options);
+    plan =
+        new AbSession.Plan(
+            plan.harness(), plan.profile(), 0, 0, remeasureForks, plan.outputDir(), options);
+    return new RegressionConfirmer(sides, plan, System.out::println).confirm(report, base, newest);
   }
 
   /** A path to a record file, else a run id in the store. */

@@ -23,6 +23,7 @@ import picocli.CommandLine.ScopeType;
       ReportCommand.class,
       RunCommand.class,
       CompareCommand.class,
+      AbCommand.class,
       PromoteCommand.class,
       HistoryCommand.class,
       MatrixCommand.class,

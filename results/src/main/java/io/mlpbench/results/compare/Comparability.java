@@ -1,5 +1,6 @@
 package io.mlpbench.results.compare;
 
+import io.mlpbench.results.env.HardwareClass;
 import io.mlpbench.results.model.EnvironmentRecord;
 import io.mlpbench.results.model.RunSettings;
 import java.util.ArrayList;
@@ -8,34 +9,26 @@ import java.util.Objects;
 
 /**
  * Whether two runs may be compared at all: timings and even accuracy (thread-dependent reduction
- * order) only mean something on the same CPU with the same thread count, trained the same way.
+ * order) only mean something on the same hardware class with the same thread count, trained the
+ * same way.
  */
 public final class Comparability {
   private Comparability() {}
 
-  /** Why the environments differ, or null when they match (same CPU model, machine, threads). */
+  /**
+   * Why the environments are of different hardware classes, or null when they are the same ({@link
+   * HardwareClass}: CPU model, cores, ISA flags, JDK, threads). Hostname, kernel, OS string and
+   * memory bytes are recorded with each run but are not compared, so two fresh CI machines of the
+   * same kind compare.
+   */
   public static String environmentMismatch(EnvironmentRecord reference, EnvironmentRecord now) {
     if (reference == null || now == null) {
       return "environment not recorded in the "
           + (reference == null ? "reference" : "new")
           + " run";
     }
-    List<String> reasons = new ArrayList<>();
-    if (!Objects.equals(reference.cpuModel(), now.cpuModel())) {
-      reasons.add("CPU model '" + reference.cpuModel() + "' vs '" + now.cpuModel() + "'");
-    }
-    if (reference.threads() != now.threads()) {
-      reasons.add("threads " + reference.threads() + " vs " + now.threads());
-    }
-    if (reasons.isEmpty()
-        && !Objects.equals(reference.machineFingerprint(), now.machineFingerprint())) {
-      reasons.add(
-          "machine fingerprint "
-              + reference.machineFingerprint()
-              + " vs "
-              + now.machineFingerprint());
-    }
-    return reasons.isEmpty() ? null : "different environment: " + String.join("; ", reasons);
+    String why = HardwareClass.of(reference).mismatch(HardwareClass.of(now));
+    return why == null ? null : "different hardware class: " + why;
   }
 
   /** Why the training settings differ so accuracy is not comparable, or null when they match. */

@@ -21,6 +21,15 @@ public record CompareReport(List<Comparison> comparisons, List<String> problems)
     return comparisons.stream().anyMatch(Comparison::hasRegression);
   }
 
+  /**
+   * Whether anything could be compared: some row of some comparison reached a verdict. False when
+   * every row is inconclusive (not comparable, too few forks or seeds, machine busy) or there are
+   * no rows, so "no regression" would be a claim nobody checked.
+   */
+  public boolean hasVerdict() {
+    return comparisons.stream().anyMatch(Comparison::hasVerdict);
+  }
+
   private static final String[] HEADER = {
     "route", "metric", "baseline", "now", "change", "verdict"
   };
@@ -67,7 +76,12 @@ public record CompareReport(List<Comparison> comparisons, List<String> problems)
       out.append('\n');
     }
     problems.forEach(p -> out.append("unreadable history record: ").append(p).append('\n'));
-    out.append(hasRegression() ? "REGRESSION detected\n" : "no regression\n");
+    out.append(
+        hasRegression()
+            ? "REGRESSION detected\n"
+            : hasVerdict()
+                ? "no regression\n"
+                : "NOTHING COMPARABLE: no row reached a verdict (see the reasons above)\n");
     return out.toString();
   }
 

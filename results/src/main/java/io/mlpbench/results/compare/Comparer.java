@@ -9,8 +9,9 @@ import java.util.List;
 
 /**
  * The {@code compare} job: the newest run in a store against the baseline, and against the recent
- * runs on the same machine (same fingerprint, CPU model and threads). Entry point for the CLI and
- * for the report, which appends {@link CompareReport#markdown()} / {@link CompareReport#html()}.
+ * runs of the same hardware class ({@link io.mlpbench.results.env.HardwareClass}). Entry point for
+ * the CLI and for the report, which appends {@link CompareReport#markdown()} / {@link
+ * CompareReport#html()}.
  */
 public final class Comparer {
   private final CompareOptions options;
@@ -78,7 +79,7 @@ public final class Comparer {
   }
 
   public Comparison againstRecent(List<RunRecord> history, RunRecord now) {
-    String title = "Against recent history on this machine";
+    String title = "Against recent history on this hardware class";
     List<RunRecord> earlier = new ArrayList<>();
     Instant t = now.startedAt();
     for (RunRecord r : history) {
@@ -97,7 +98,7 @@ public final class Comparer {
           "no earlier run",
           now.runId(),
           List.of(),
-          List.of("no earlier run with the same machine, CPU model and thread count"));
+          List.of("no earlier run of the same hardware class (CPU, cores, ISA, JDK, threads)"));
     }
     String label =
         recent.size() == 1

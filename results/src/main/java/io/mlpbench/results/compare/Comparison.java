@@ -18,4 +18,9 @@ public record Comparison(
   public boolean hasRegression() {
     return rows.stream().anyMatch(r -> r.verdict() == Verdict.REGRESSION);
   }
+
+  /** Whether any row reached a verdict (regression, improvement or no change). */
+  public boolean hasVerdict() {
+    return rows.stream().anyMatch(r -> !r.verdict().isInconclusive());
+  }
 }

@@ -1,6 +1,7 @@
 package io.mlpbench.results.compare;
 
 import io.mlpbench.results.model.AccuracyResult;
+import io.mlpbench.results.model.ForkResult;
 import io.mlpbench.results.model.RunRecord;
 import io.mlpbench.results.model.ThroughputResult;
 import java.util.ArrayList;
@@ -132,7 +133,7 @@ public final class RunComparer {
                 envMismatch));
         continue;
       }
-      List<Double> refSamples = new ArrayList<>();
+      List<ForkResult> refForks = new ArrayList<>();
       List<Double> refScores = new ArrayList<>();
       String modelMismatch = null;
       for (RunRecord ref : reference) {
@@ -144,9 +145,7 @@ public final class RunComparer {
               continue;
             }
             refScores.add(r.score());
-            if (r.rawSamples() != null) {
-              refSamples.addAll(r.rawSamples());
-            }
+            refForks.addAll(r.forkResults());
           }
         }
       }
@@ -166,11 +165,9 @@ public final class RunComparer {
                     : "no reference result for this route, batch and threads"));
         continue;
       }
-      double refScore = refScores.stream().mapToDouble(Double::doubleValue).average().orElseThrow();
-      ThroughputVerdict.Result r =
-          ThroughputVerdict.compare(refScore, refSamples, nowValue, t.rawSamples(), options);
+      ThroughputVerdict.Result r = ThroughputVerdict.compare(refForks, t.forkResults(), options);
       String runs =
-          refScores.size() > 1 ? "; reference = mean of " + refScores.size() + " runs" : "";
+          refScores.size() > 1 ? "; reference = forks of " + refScores.size() + " runs pooled" : "";
       rows.add(
           row(
               route,

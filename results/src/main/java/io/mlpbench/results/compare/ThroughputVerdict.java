@@ -1,110 +1,208 @@
 package io.mlpbench.results.compare;
 
+import io.mlpbench.results.model.ForkResult;
+import io.mlpbench.results.stats.LogRatioInterval;
+import io.mlpbench.results.stats.RankTest;
 import java.util.List;
 import java.util.Locale;
-import org.apache.commons.math3.stat.descriptive.moment.Mean;
-import org.apache.commons.math3.stat.inference.MannWhitneyUTest;
-import org.apache.commons.math3.util.CombinatoricsUtils;
 
 /**
- * Throughput verdict from raw JMH per-iteration samples: a change counts only when it is larger
- * than the threshold AND a Mann-Whitney U test (rank-based, so one slow iteration cannot dominate;
- * commons-math3, two-sided, normal approximation) says the two sample sets differ. Higher is
- * better.
+ * Throughput verdict from per-fork summaries (the mean of each JMH fork's iterations; forks are the
+ * unit of replication, iterations inside a fork are not independent: Georges et al., OOPSLA 2007;
+ * Kalibera and Jones, ISMM 2013). Higher is better.
+ *
+ * <ol>
+ *   <li>fewer than {@link CompareOptions#minForks()} forks on a side: inconclusive (too few forks);
+ *   <li>forks measured busy (at least half their iterations marked by the contention profiler) are
+ *       left out; if that leaves too few: inconclusive (machine busy);
+ *   <li>the change is the ratio of geometric means of the fork means with a Welch t-interval on
+ *       their logarithms at confidence 1 - alpha ({@link LogRatioInterval});
+ *   <li>regression / improvement when the interval excludes 1 AND the change exceeds the threshold;
+ *       otherwise no change. The exact rank test on the fork means is shown beside it, not
+ *       decisive: with 3 forks a side its smallest possible p is 0.1.
+ * </ol>
  */
 public final class ThroughputVerdict {
   private ThroughputVerdict() {}
 
-  /** The verdict and its explanation for a reference and a new set of samples. */
+  /** The verdict and its explanation; reference and now are geometric means of fork means. */
   public record Result(
       double reference, double now, double changePercent, Verdict verdict, String detail) {}
 
-  /**
-   * @param referenceScore the reference's score (JMH's mean), or null to use the samples' mean
-   * @param nowScore the new score, or null to use the samples' mean
-   */
   public static Result compare(
-      Double referenceScore,
-      List<Double> referenceSamples,
-      Double nowScore,
-      List<Double> nowSamples,
-      CompareOptions options) {
-    double[] ref = toArray(referenceSamples);
-    double[] now = toArray(nowSamples);
-    double refValue = referenceScore != null ? referenceScore : mean(ref);
-    double nowValue = nowScore != null ? nowScore : mean(now);
-    double change = (nowValue - refValue) / refValue * 100.0;
+      List<ForkResult> reference, List<ForkResult> now, CompareOptions options) {
+    List<ForkResult> ref = usable(reference);
+    List<ForkResult> cur = usable(now);
+    double refAll = geometricMean(ref);
+    double nowAll = geometricMean(cur);
+    double roughChange = (nowAll / refAll - 1) * 100;
+    int min = options.minForks();
+    if (ref.size() < min || cur.size() < min) {
+      return new Result(
+          refAll,
+          nowAll,
+          roughChange,
+          Verdict.TOO_FEW_FORKS,
+          String.format(
+              Locale.ROOT,
+              "%d vs %d forks, need %d per side (iterations of one fork are not independent"
+                  + " samples)",
+              ref.size(),
+              cur.size(),
+              min));
+    }
+    List<ForkResult> refQuiet = ref.stream().filter(f -> !f.measuredBusy()).toList();
+    List<ForkResult> nowQuiet = cur.stream().filter(f -> !f.measuredBusy()).toList();
+    int leftOut = ref.size() - refQuiet.size() + cur.size() - nowQuiet.size();
+    String busyNote =
+        String.format(
+            Locale.ROOT,
+            "%d of %d reference and %d of %d new forks measured on a busy machine",
+            ref.size() - refQuiet.size(),
+            ref.size(),
+            cur.size() - nowQuiet.size(),
+            cur.size());
+    if (refQuiet.size() < min || nowQuiet.size() < min) {
+      return new Result(
+          refAll,
+          nowAll,
+          roughChange,
+          Verdict.MACHINE_BUSY,
+          busyNote
+              + " (other processes' CPU or steal above the threshold), leaving fewer than "
+              + min
+              + " quiet forks a side");
+    }
+    double[] a = means(refQuiet);
+    double[] b = means(nowQuiet);
+    double confidence = 1 - options.alpha();
+    LogRatioInterval.Result ci = LogRatioInterval.of(a, b, confidence);
+    RankTest.Result rank = RankTest.test(a, b);
+    double change = (ci.ratio() - 1) * 100;
     boolean beyondThreshold = Math.abs(change) > options.thresholdPercent();
-    boolean tooFew = ref.length < options.minSamples() || now.length < options.minSamples();
-    // Even complete separation of the two samples cannot reach alpha when 2 / C(n1+n2, n1), the
-    // smallest exact two-sided p of the rank test, is not below it (3 vs 3: 0.1). The normal
-    // approximation would still report p = 0.0495 there, so such a verdict is not claimed.
-    double smallestP = tooFew ? 1.0 : smallestExactP(ref.length, now.length);
-    if (tooFew || smallestP >= options.alpha()) {
-      String counts =
-          tooFew
-              ? String.format(
-                  Locale.ROOT,
-                  "%d vs %d raw samples, need %d per side",
-                  ref.length,
-                  now.length,
-                  options.minSamples())
-              : String.format(
-                  Locale.ROOT,
-                  "%d vs %d raw samples: the rank test's smallest possible p is %.3g, not below"
-                      + " alpha %s",
-                  ref.length,
-                  now.length,
-                  smallestP,
-                  fmt(options.alpha()));
-      return beyondThreshold
-          ? new Result(refValue, nowValue, change, Verdict.INSUFFICIENT_SAMPLES, counts)
-          : new Result(
-              refValue,
-              nowValue,
-              change,
-              Verdict.NO_CHANGE,
-              "within " + fmt(options.thresholdPercent()) + "% threshold; " + counts);
-    }
-    double p = new MannWhitneyUTest().mannWhitneyUTest(ref, now);
     String stats =
-        String.format(Locale.ROOT, "p=%.3g (Mann-Whitney U, n=%d/%d)", p, ref.length, now.length);
-    if (!beyondThreshold) {
-      return new Result(
-          refValue,
-          nowValue,
-          change,
-          Verdict.NO_CHANGE,
-          "within " + fmt(options.thresholdPercent()) + "% threshold; " + stats);
-    }
-    if (!(p < options.alpha())) {
-      return new Result(
-          refValue,
-          nowValue,
-          change,
-          Verdict.NO_CHANGE,
-          "not significant at alpha " + fmt(options.alpha()) + "; " + stats);
+        String.format(
+            Locale.ROOT,
+            "ratio %.3f, %.0f%% CI [%.3f, %.3f] (Welch t on log fork means, %d/%d forks);"
+                + " rank test p=%.3g (%s)%s",
+            ci.ratio(),
+            100 * confidence,
+            ci.lower(),
+            ci.upper(),
+            a.length,
+            b.length,
+            rank.p(),
+            rank.exact() ? "exact" : "normal approx.",
+            leftOut > 0 ? "; " + busyNote + ", left out" : "");
+    Verdict verdict;
+    String why;
+    if (!ci.excludesOne()) {
+      verdict = Verdict.NO_CHANGE;
+      why = "interval includes 1; ";
+    } else if (!beyondThreshold) {
+      verdict = Verdict.NO_CHANGE;
+      why = "within " + fmt(options.thresholdPercent()) + "% threshold; ";
+    } else {
+      verdict = change < 0 ? Verdict.REGRESSION : Verdict.IMPROVEMENT;
+      why = "";
     }
     return new Result(
-        refValue, nowValue, change, change < 0 ? Verdict.REGRESSION : Verdict.IMPROVEMENT, stats);
+        LogRatioInterval.geometricMean(a),
+        LogRatioInterval.geometricMean(b),
+        change,
+        verdict,
+        why + stats);
   }
 
-  /** Smallest two-sided exact Mann-Whitney p-value for sample sizes n1, n2 (no ties). */
-  static double smallestExactP(int n1, int n2) {
-    return Math.min(1.0, 2.0 / CombinatoricsUtils.binomialCoefficientDouble(n1 + n2, n1));
+  /**
+   * The verdict for forks measured in pairs (A_i then B_i, back to back, in an interleaved
+   * session): the same rules, with the paired t-interval on the per-pair log ratios ({@link
+   * LogRatioInterval#paired}), which cancels drift shared by the two forks of a pair. A pair with a
+   * busy fork is left out whole. The unpaired interval is shown beside it.
+   */
+  public static Result comparePaired(
+      List<ForkResult> a, List<ForkResult> b, CompareOptions options) {
+    if (a.size() != b.size()) {
+      throw new IllegalArgumentException(
+          "pairs need equal counts, got " + a.size() + "/" + b.size());
+    }
+    List<ForkResult> qa = new java.util.ArrayList<>();
+    List<ForkResult> qb = new java.util.ArrayList<>();
+    int busyPairs = 0;
+    for (int i = 0; i < a.size(); i++) {
+      if (!(a.get(i).mean() > 0) || !(b.get(i).mean() > 0)) {
+        continue;
+      }
+      if (a.get(i).measuredBusy() || b.get(i).measuredBusy()) {
+        busyPairs++;
+        continue;
+      }
+      qa.add(a.get(i));
+      qb.add(b.get(i));
+    }
+    Result unpaired = compare(a, b, options);
+    int min = options.minForks();
+    if (qa.size() < min) {
+      Verdict why = qa.size() + busyPairs < min ? Verdict.TOO_FEW_FORKS : Verdict.MACHINE_BUSY;
+      return new Result(
+          unpaired.reference(),
+          unpaired.now(),
+          unpaired.changePercent(),
+          why,
+          String.format(
+              Locale.ROOT,
+              "%d quiet A/B pairs (%d left out busy), need %d",
+              qa.size(),
+              busyPairs,
+              min));
+    }
+    double confidence = 1 - options.alpha();
+    LogRatioInterval.Result ci = LogRatioInterval.paired(means(qa), means(qb), confidence);
+    double change = (ci.ratio() - 1) * 100;
+    String stats =
+        String.format(
+            Locale.ROOT,
+            "ratio %.3f, %.0f%% CI [%.3f, %.3f] (paired t on log ratios of %d adjacent A/B"
+                + " forks%s); unpaired: %s",
+            ci.ratio(),
+            100 * confidence,
+            ci.lower(),
+            ci.upper(),
+            qa.size(),
+            busyPairs > 0 ? ", " + busyPairs + " busy pairs left out" : "",
+            unpaired.detail());
+    Verdict verdict;
+    String why;
+    if (!ci.excludesOne()) {
+      verdict = Verdict.NO_CHANGE;
+      why = "interval includes 1; ";
+    } else if (Math.abs(change) <= options.thresholdPercent()) {
+      verdict = Verdict.NO_CHANGE;
+      why = "within " + fmt(options.thresholdPercent()) + "% threshold; ";
+    } else {
+      verdict = change < 0 ? Verdict.REGRESSION : Verdict.IMPROVEMENT;
+      why = "";
+    }
+    return new Result(
+        LogRatioInterval.geometricMean(means(qa)),
+        LogRatioInterval.geometricMean(means(qb)),
+        change,
+        verdict,
+        why + stats);
   }
 
-  private static double[] toArray(List<Double> samples) {
-    return samples == null
-        ? new double[0]
-        : samples.stream()
-            .filter(d -> d != null && Double.isFinite(d))
-            .mapToDouble(Double::doubleValue)
-            .toArray();
+  private static List<ForkResult> usable(List<ForkResult> forks) {
+    return forks == null
+        ? List.of()
+        : forks.stream().filter(f -> f.mean() > 0 && Double.isFinite(f.mean())).toList();
   }
 
-  private static double mean(double[] v) {
-    return v.length == 0 ? Double.NaN : new Mean().evaluate(v);
+  private static double[] means(List<ForkResult> forks) {
+    return forks.stream().mapToDouble(ForkResult::mean).toArray();
+  }
+
+  private static double geometricMean(List<ForkResult> forks) {
+    return forks.isEmpty() ? Double.NaN : LogRatioInterval.geometricMean(means(forks));
   }
 
   static String fmt(double v) {

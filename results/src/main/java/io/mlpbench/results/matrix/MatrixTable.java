@@ -43,9 +43,10 @@ public final class MatrixTable {
             Locale.ROOT,
             "Each release is built into its own classpath and run in its own JVMs. Cells from the second"
                 + " release on: change vs the previous release and its verdict (throughput: > %s%% and"
-                + " Mann-Whitney U p < %s on the raw JMH samples; accuracy: beyond max(%s pp, %s x sd over seeds)).%n%n",
+                + " a %s-level t-interval on log fork means excluding 1, >= 3 forks a side; accuracy:"
+                + " beyond max(%s pp, %s x sd over seeds), >= 3 seeds).%n%n",
             fmt(options.thresholdPercent()),
-            fmt(options.alpha()),
+            fmt(1 - options.alpha()),
             fmt(options.accuracyFloorPp()),
             fmt(options.accuracySdFactor())));
     Map<MatrixRunner.Cell, Comparison> comparisons = comparisons();

@@ -4,8 +4,9 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * Where a result was measured. {@link #machineFingerprint} (CPU model + cores + memory + OS) and
- * {@link #threads} decide whether two runs are comparable.
+ * Where a result was measured. Its {@link io.mlpbench.results.env.HardwareClass} (CPU model, cores,
+ * ISA flags, JDK, threads) decides whether two runs are comparable; {@link #machineFingerprint},
+ * hostname, OS and memory are recorded but not compared.
  *
  * @param frameworkVersions route id -> framework version on that route's classpath
  * @param nativeVersions library name -> version of the native libraries (javacpp, openblas,

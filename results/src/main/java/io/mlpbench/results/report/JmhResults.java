@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.mlpbench.core.Activation;
 import io.mlpbench.core.FlopCount;
 import io.mlpbench.core.ModelSpec;
+import io.mlpbench.results.model.ForkResult;
 import io.mlpbench.results.model.ThroughputResult;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -214,6 +215,7 @@ public record JmhResults(
         raw.add(v.asDouble() * scale);
       }
     }
+    List<ForkResult> forks = ForkResults.of(metric.path("rawData"), scale, e);
     long flops = flopsPerSample(params.path("hidden").asText("512-512"), benchmark);
     Double gflops = score == null ? null : score * flops / 1e9;
     Double peak = peaks.get(threads);
@@ -230,7 +232,8 @@ public record JmhResults(
         gflops,
         percent,
         "ok",
-        null);
+        null,
+        forks);
   }
 
   private static Double number(JsonNode n, double scale) {

@@ -50,10 +50,12 @@ class ComparerTest {
     assertThat(baseline.rows())
         .extracting(ComparisonRow::verdict)
         .containsExactly(
-            Verdict.REGRESSION, Verdict.NO_CHANGE); // throughput, then accuracy (-0.1 pp)
+            Verdict.REGRESSION, Verdict.ONE_SEED); // throughput, then accuracy (1 seed a side)
     Comparison recent = report.comparisons().get(1);
     assertThat(recent.reference()).startsWith("the previous 3 runs");
-    assertThat(recent.rows().get(0).detail()).contains("n=15/5").contains("mean of 3 runs");
+    assertThat(recent.rows().get(0).detail())
+        .contains("15/5 forks")
+        .contains("forks of 3 runs pooled");
     assertThat(recent.rows().get(0).verdict()).isEqualTo(Verdict.REGRESSION);
     assertThat(report.hasRegression()).isTrue();
     assertThat(report.problems())
@@ -85,14 +87,14 @@ class ComparerTest {
             "base",
             0,
             List.of(train("manual", samples(random, 20_000, 0.03, 5))),
-            seeds("manual", 0.972)));
+            seeds("manual", 0.972, 0.973, 0.971)));
     store.promoteBaseline("base");
     RunRecord report =
         run(
             "being-reported",
             10,
             List.of(train("manual", samples(random, 17_000, 0.03, 5))),
-            seeds("manual", 0.960));
+            seeds("manual", 0.960, 0.961, 0.959));
 
     List<Table> tables = ReportSection.tables(results, report);
 
@@ -100,7 +102,7 @@ class ComparerTest {
         .extracting(Table::title)
         .containsExactly(
             "Regression check: against the baseline",
-            "Regression check: against recent history on this machine");
+            "Regression check: against recent history on this hardware class");
     String md = MarkdownReport.table(tables.get(0));
     assertThat(md)
         .contains("| route | metric | baseline | now | change | verdict | detail |")

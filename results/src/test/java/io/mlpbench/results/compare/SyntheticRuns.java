@@ -3,6 +3,7 @@ package io.mlpbench.results.compare;
 import io.mlpbench.results.model.AccuracyResult;
 import io.mlpbench.results.model.EnvironmentRecord;
 import io.mlpbench.results.model.EpochResult;
+import io.mlpbench.results.model.ForkResult;
 import io.mlpbench.results.model.RunRecord;
 import io.mlpbench.results.model.RunSettings;
 import io.mlpbench.results.model.ThroughputResult;
@@ -19,9 +20,7 @@ public final class SyntheticRuns {
 
   private SyntheticRuns() {}
 
-  /**
-   * JMH-like per-iteration samples: {@code mean} with Gaussian noise of relative sd {@code noise}.
-   */
+  /** JMH-like fork means: {@code mean} with Gaussian noise of relative sd {@code noise}. */
   public static List<Double> samples(Random random, double mean, double noise, int n) {
     List<Double> s = new ArrayList<>();
     for (int i = 0; i < n; i++) {
@@ -30,10 +29,41 @@ public final class SyntheticRuns {
     return s;
   }
 
-  public static ThroughputResult train(String route, List<Double> raw) {
+  /** A training result whose forks have the given means (one quiet iteration per fork). */
+  public static ThroughputResult train(String route, List<Double> forkMeans) {
+    List<ForkResult> forks = new ArrayList<>();
+    for (double m : forkMeans) {
+      forks.add(new ForkResult(List.of(m), List.of(false), null, null, null, null));
+    }
+    return train(route, forks, forkMeans);
+  }
+
+  /** A training result made of these forks. */
+  public static ThroughputResult trainForks(String route, List<ForkResult> forks) {
+    List<Double> raw = forks.stream().flatMap(f -> f.samples().stream()).toList();
+    return train(route, forks, raw);
+  }
+
+  /** A record as written before forks were kept: raw samples only. */
+  public static ThroughputResult trainRawOnly(String route, List<Double> raw) {
+    return train(route, null, raw);
+  }
+
+  /** A fork of these iteration samples, each iteration busy or not as {@code busy} says. */
+  public static ForkResult fork(boolean busy, double... samples) {
+    List<Double> s = new ArrayList<>();
+    List<Boolean> b = new ArrayList<>();
+    for (double v : samples) {
+      s.add(v);
+      b.add(busy);
+    }
+    return new ForkResult(s, b, null, null, null, null);
+  }
+
+  private static ThroughputResult train(String route, List<ForkResult> forks, List<Double> raw) {
     double mean = raw.stream().mapToDouble(Double::doubleValue).average().orElse(Double.NaN);
     return new ThroughputResult(
-        route, "train", 128, 2, mean, null, "samples/s", raw, null, null, "ok", null);
+        route, "train", 128, 2, mean, null, "samples/s", raw, null, null, "ok", null, forks);
   }
 
   public static AccuracyResult accuracy(String route, long seed, double finalAccuracy) {

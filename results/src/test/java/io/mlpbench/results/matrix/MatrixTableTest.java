@@ -62,7 +62,7 @@ class MatrixTableTest {
             "\\| djl-fit \\| train samples/s \\(batch 128, 2 thr\\) \\| [0-9,]+ \\| build failed \\| "
                 + "[0-9,]+ \\(-1[0-9]\\.[0-9]%, \\*\\*regression\\*\\*\\) \\|")
         .contains(
-            "| djl-fit | test accuracy | 96.50% | build failed | 96.40% (-0.10 pp, no significant change) |")
+            "| djl-fit | test accuracy | 96.50% | build failed | 96.40% (-0.10 pp, inconclusive (1 seed)) |")
         .contains("- DJL 0.35.0: build failed: mvn package failed (exit 1): boom")
         .contains("| (machine) | load average before timing | 1.50 | - | 3.25 |");
   }

@@ -1,0 +1,165 @@
+package io.mlpbench.results.cli;
+
+import io.mlpbench.core.launch.RouteModules;
+import io.mlpbench.results.ab.AbReport;
+import io.mlpbench.results.ab.AbSession;
+import io.mlpbench.results.ab.AbSide;
+import io.mlpbench.results.ab.AbSides;
+import io.mlpbench.results.compare.CompareOptions;
+import io.mlpbench.results.compare.Verdict;
+import io.mlpbench.results.history.FileRunStore;
+import java.io.IOException;
+import java.nio.file.Path;
+import java.time.LocalDateTime;
+import java.time.format.DateTimeFormatter;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+/** Interleaved A/B: baseline and candidate measured in one session, forks alternating. */
+@Command(
+    name = "ab",
+    mixinStandardHelpOptions = true,
+    sortOptions = false,
+    description = {
+      "Measure a baseline and a candidate in ONE session, alternating JVM forks A B A B ..., so"
+          + " machine drift lands on both sides alike; then the same fork-level verdict as"
+          + " compare (ratio of geometric fork means, t-interval, >= 3 forks a side, busy forks"
+          + " left out).",
+      "A side is '.' (this checkout as built), dir:<path> (another checkout), a git revision"
+          + " (checked out in target/ab-worktrees/<sha> and its route module built there), or a"
+          + " run record file / run id (its recorded forks, not re-measured).",
+      "Writes ab-<stamp>.json (every fork's iterations and contention record, the order they"
+          + " ran in, the verdict) to --out.",
+      "Exit status: 0; with --fail-on-regression 1 on a regression and 5 when inconclusive;"
+          + " 2 bad input; 4 a build or measurement failed."
+    })
+final class AbCommand implements Callable<Integer> {
+  @Option(names = "--baseline", required = true, paramLabel = "<side>", description = "Side A.")
+  String baseline;
+
+  @Option(names = "--candidate", required = true, paramLabel = "<side>", description = "Side B.")
+  String candidate;
+
+  @Option(
+      names = "--route",
+      paramLabel = "<id>",
+      description = "Route measured on both sides; default ${DEFAULT-VALUE}.")
+  String route = "manual";
+
+  @Option(
+      names = "--candidate-route",
+      paramLabel = "<id>",
+      description = "Route on the candidate side when it differs (calibration: a slowed route).")
+  String candidateRoute;
+
+  @Option(
+      names = "--forks",
+      paramLabel = "<n>",
+      description = "Forks per measured side; default ${DEFAULT-VALUE}.")
+  int forks = 5;
+
+  @Option(
+      names = "--profile",
+      paramLabel = "<name>",
+      description =
+          "JMH profile for warm-up and measurement iterations: smoke, quick (default), full.")
+  String profile = "quick";
+
+  @Option(names = "--threads", paramLabel = "<n>", description = "Threads; default all cores.")
+  int threads = Runtime.getRuntime().availableProcessors();
+
+  @Option(
+      names = "--batch",
+      paramLabel = "<n>",
+      description = "Batch size; default ${DEFAULT-VALUE}.")
+  int batch = 128;
+
+  @Option(
+      names = "--threshold",
+      paramLabel = "<percent>",
+      description = "Smallest change called a regression; default ${DEFAULT-VALUE}.")
+  double threshold = CompareOptions.DEFAULT_THRESHOLD_PERCENT;
+
+  @Option(
+      names = "--alpha",
+      description = "1 - confidence of the interval; default ${DEFAULT-VALUE}.")
+  double alpha = CompareOptions.DEFAULT_ALPHA;
+
+  @Option(
+      names = "--fail-on-regression",
+      description = "Exit 1 on a regression, 5 if inconclusive.")
+  boolean failOnRegression;
+
+  @Option(
+      names = "--out",
+      paramLabel = "<dir>",
+      description = "Where ab-<stamp>.json goes; default <checkout>/results/ab.")
+  Path out;
+
+  @Override
+  public Integer call() {
+    Path root;
+    CompareOptions options;
+    try {
+      root = RouteModules.projectRoot();
+      options = CompareOptions.defaults().withThreshold(threshold).withAlpha(alpha);
+      if (forks < 1 || threads < 1 || batch < 1) {
+        throw new IllegalArgumentException("--forks, --threads and --batch must be positive");
+      }
+    } catch (IllegalArgumentException | IllegalStateException e) {
+      System.err.println("ab: " + e.getMessage());
+      return ExitCode.USAGE.code;
+    }
+    String stamp = LocalDateTime.now().format(DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss"));
+    Path outDir = out != null ? out : root.resolve("results/ab");
+    Path work = root.resolve("target/ab").resolve(stamp);
+    FileRunStore history = new FileRunStore(root.resolve("results"));
+    AbSides sides = new AbSides(root, history, threads, batch, System.out::println);
+    AbSide a;
+    AbSide b;
+    try {
+      a = sides.resolve(baseline, route);
+      b = sides.resolve(candidate, candidateRoute != null ? candidateRoute : route);
+    } catch (IllegalArgumentException e) {
+      System.err.println("ab: " + e.getMessage());
+      return ExitCode.USAGE.code;
+    } catch (IOException | RuntimeException e) {
+      System.err.println("ab: " + e.getMessage());
+      return ExitCode.INFRASTRUCTURE.code;
+    }
+    if (!a.measured() && !b.measured()) {
+      System.err.println("ab: both sides are recorded runs; use compare for that");
+      return ExitCode.USAGE.code;
+    }
+    AbSession.Outcome outcome;
+    try {
+      outcome =
+          new AbSession(
+                  new AbSession.Plan(root, profile, threads, batch, forks, work, options),
+                  System.out::println)
+              .run(a, b);
+    } catch (IOException | RuntimeException e) {
+      System.err.println("ab: " + e.getMessage());
+      return ExitCode.INFRASTRUCTURE.code;
+    }
+    System.out.print(AbReport.console(outcome));
+    try {
+      Path file = AbReport.write(outcome, outDir, stamp);
+      System.out.println("wrote " + file);
+    } catch (IOException e) {
+      System.err.println("ab: cannot write the result to " + outDir + ": " + e.getMessage());
+      return ExitCode.INFRASTRUCTURE.code;
+    }
+    if (!outcome.failures().isEmpty() && outcome.verdict().verdict().isInconclusive()) {
+      return ExitCode.INFRASTRUCTURE.code;
+    }
+    if (failOnRegression && outcome.verdict().verdict() == Verdict.REGRESSION) {
+      return ExitCode.REGRESSION.code;
+    }
+    if (failOnRegression && outcome.verdict().verdict().isInconclusive()) {
+      return ExitCode.NOTHING_COMPARABLE.code;
+    }
+    return ExitCode.OK.code;
+  }
+}
