@@ -60,7 +60,8 @@ class CorruptInputsTest {
     assertThat(compare.err())
         .contains("compare: baseline unreadable, compared with the recent history only:")
         .contains("baseline.json: corrupt JSON");
-    assertThat(compare.out()).contains("Against recent history on this machine: run r2 vs run r1");
+    assertThat(compare.out())
+        .contains("Against recent history on this hardware class: run r2 vs run r1");
 
     CliRun history = CliRun.of("history", historyDir());
     assertThat(history.exit()).isZero();

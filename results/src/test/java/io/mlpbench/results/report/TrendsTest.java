@@ -6,9 +6,12 @@ import static io.mlpbench.results.report.ReportFixtures.seed;
 import static io.mlpbench.results.report.ReportFixtures.train;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.mlpbench.results.model.ForkResult;
 import io.mlpbench.results.model.RunRecord;
+import io.mlpbench.results.model.ThroughputResult;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -31,7 +34,29 @@ class TrendsTest {
         minutes,
         env(cpu, commit, List.of()),
         List.of(seed("manual", "plain Java", 42, 0.97), seed("manual", "plain Java", 43, 0.97)),
-        List.of(train("manual", mean, mean * 0.01, around(mean))));
+        List.of(inForks(train("manual", mean, mean * 0.01, around(mean)))));
+  }
+
+  /** The 12 samples as 4 JVM forks of 3 iterations: verdicts need >= 3 forks a side. */
+  static ThroughputResult inForks(ThroughputResult t) {
+    List<ForkResult> forks = new ArrayList<>();
+    for (int f = 0; f < 4; f++) {
+      forks.add(ForkResult.of(t.rawSamples().subList(3 * f, 3 * f + 3)));
+    }
+    return new ThroughputResult(
+        t.route(),
+        t.benchmark(),
+        t.batchSize(),
+        t.threads(),
+        t.score(),
+        t.scoreError(),
+        t.unit(),
+        t.rawSamples(),
+        t.gflops(),
+        t.percentOfPeak(),
+        t.status(),
+        t.failure(),
+        forks);
   }
 
   @Test
