@@ -26,7 +26,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
-import java.util.stream.Stream;
 
 /**
  * Runs a cell with the release matrix's machinery: the route module built against the cell's
@@ -201,17 +200,12 @@ public final class MatrixCellExecutor implements CellExecutor {
     } finally {
       p.destroyForcibly();
     }
-    try (Stream<Path> files = Files.list(out)) {
-      Path json =
-          files
-              .filter(f -> f.getFileName().toString().startsWith("jmh-"))
-              .filter(f -> f.toString().endsWith(".json") && !f.toString().endsWith("-meta.json"))
-              .findFirst()
-              .orElseThrow(
-                  () ->
-                      new IllegalStateException(
-                          "no JMH results (exit status " + p.exitValue() + "); see " + runnerLog));
-      return JmhResults.read(json).results();
-    }
+    Path json =
+        JmhResults.newest(out)
+            .orElseThrow(
+                () ->
+                    new IllegalStateException(
+                        "no JMH results (exit status " + p.exitValue() + "); see " + runnerLog));
+    return JmhResults.read(json).results();
   }
 }

@@ -26,7 +26,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
-import java.util.stream.Stream;
 
 /**
  * The framework release matrix: for every configured release of every framework, builds the route
@@ -223,19 +222,12 @@ public final class MatrixRunner {
       if (!p.waitFor(3, TimeUnit.HOURS)) {
         p.destroyForcibly();
       }
-      try (Stream<Path> files = Files.list(jmhOut)) {
-        Path json =
-            files
-                .filter(f -> f.getFileName().toString().startsWith("jmh-"))
-                .filter(f -> f.toString().endsWith(".json") && !f.toString().endsWith("-meta.json"))
-                .findFirst()
-                .orElse(null);
-        if (json == null) {
-          log.accept("matrix:   no JMH results; see " + jmhOut.resolve("runner.log"));
-          return List.of();
-        }
-        return JmhResults.read(json).results();
+      Path json = JmhResults.newest(jmhOut).orElse(null);
+      if (json == null) {
+        log.accept("matrix:   no JMH results; see " + jmhOut.resolve("runner.log"));
+        return List.of();
       }
+      return JmhResults.read(json).results();
     } catch (IOException e) {
       throw new UncheckedIOException("throughput of " + name + " failed: " + e.getMessage(), e);
     } catch (InterruptedException e) {
