@@ -16,7 +16,8 @@ import java.util.List;
  * {@code train-images-idx3-ubyte.gz}); stored uncompressed after checksum verification.
  */
 final class MirrorFetcher implements Fetcher {
-  private static final Duration CONNECT_TIMEOUT = Duration.ofSeconds(30);
+  // short: on a closed network an unreachable built-in mirror must not delay the npm fallback long
+  private static final Duration CONNECT_TIMEOUT = Duration.ofSeconds(10);
   private static final Duration RESPONSE_TIMEOUT = Duration.ofMinutes(2);
 
   private final URI base;
