@@ -7,9 +7,6 @@ import static io.mlpbench.results.compare.SyntheticRuns.train;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.mlpbench.results.history.FileRunStore;
-import java.io.ByteArrayOutputStream;
-import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -21,23 +18,8 @@ import org.junit.jupiter.api.io.TempDir;
 class HistoryCommandsTest {
   @TempDir Path results;
 
-  private record Run(int exit, String out, String err) {}
-
-  private Run cli(String... args) {
-    PrintStream oldOut = System.out;
-    PrintStream oldErr = System.err;
-    ByteArrayOutputStream out = new ByteArrayOutputStream();
-    ByteArrayOutputStream err = new ByteArrayOutputStream();
-    try {
-      System.setOut(new PrintStream(out, true, StandardCharsets.UTF_8));
-      System.setErr(new PrintStream(err, true, StandardCharsets.UTF_8));
-      int exit = MlpBenchCli.commandLine().execute(args);
-      return new Run(
-          exit, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
-    } finally {
-      System.setOut(oldOut);
-      System.setErr(oldErr);
-    }
+  private CliRun cli(String... args) {
+    return CliRun.of(args);
   }
 
   private String historyDir() {
@@ -63,7 +45,7 @@ class HistoryCommandsTest {
             List.of(train("manual", samples(random, 17_000, 0.03, 5))),
             seeds("manual", 0.97)));
 
-    Run plain = cli("compare", historyDir());
+    CliRun plain = cli("compare", historyDir());
     assertThat(plain.exit()).as(plain.err()).isZero();
     assertThat(plain.out()).contains("regression").contains("REGRESSION detected");
     assertThat(results.resolve("latest/compare.md")).content().contains("**regression**");
@@ -92,7 +74,7 @@ class HistoryCommandsTest {
         .contains("vs baseline a (2026-11-01 10:00)");
     assertThat(cli("compare", historyDir(), "--baseline", file.toString()).out())
         .contains("vs baseline a");
-    Run missing = cli("compare", historyDir(), "--baseline", "nope");
+    CliRun missing = cli("compare", historyDir(), "--baseline", "nope");
     assertThat(missing.exit()).isEqualTo(2);
     assertThat(missing.err()).contains("--baseline nope: neither a file nor a run id in");
   }
@@ -110,7 +92,7 @@ class HistoryCommandsTest {
     store.promoteBaseline("first");
     Files.writeString(results.resolve("history/20261101T200000Z_bad.json"), "[");
 
-    Run run = cli("history", historyDir());
+    CliRun run = cli("history", historyDir());
     assertThat(run.exit()).isZero();
     assertThat(run.out())
         .contains("*first")

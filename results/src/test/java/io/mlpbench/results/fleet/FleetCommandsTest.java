@@ -2,11 +2,8 @@ package io.mlpbench.results.fleet;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.mlpbench.results.cli.MlpBenchCli;
+import io.mlpbench.results.cli.CliRun;
 import io.mlpbench.results.store.pg.PostgresRunStore;
-import java.io.ByteArrayOutputStream;
-import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -25,23 +22,8 @@ class FleetCommandsTest {
 
   @TempDir Path dir;
 
-  private record Run(int exit, String out, String err) {}
-
-  private static Run cli(String... args) {
-    PrintStream oldOut = System.out;
-    PrintStream oldErr = System.err;
-    ByteArrayOutputStream out = new ByteArrayOutputStream();
-    ByteArrayOutputStream err = new ByteArrayOutputStream();
-    try {
-      System.setOut(new PrintStream(out, true, StandardCharsets.UTF_8));
-      System.setErr(new PrintStream(err, true, StandardCharsets.UTF_8));
-      int exit = MlpBenchCli.commandLine().execute(args);
-      return new Run(
-          exit, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
-    } finally {
-      System.setOut(oldOut);
-      System.setErr(oldErr);
-    }
+  private static CliRun cli(String... args) {
+    return CliRun.of(args);
   }
 
   @Test
@@ -65,7 +47,7 @@ class FleetCommandsTest {
       "--forks",
       "0"
     };
-    Run first = cli(plan);
+    CliRun first = cli(plan);
     assertThat(first.exit()).as(first.err()).isZero();
     // 2 releases x 1 route x 1 JDK x 1 batch x 2 seeds, no throughput forks
     assertThat(first.out()).contains("plan tiny: 4 cells, 4 new, 0 already queued");
@@ -83,7 +65,7 @@ class FleetCommandsTest {
       }
     }
 
-    Run status =
+    CliRun status =
         cli(
             "matrix",
             "--status",
@@ -99,7 +81,7 @@ class FleetCommandsTest {
         .contains("4 cells, 3 done, 0 running, 1 queued, 0 failed");
     assertThat(status.out()).contains("| w1 | 0 | 0 | 3 | 0 |").contains("| - | 1 | 0 | 0 | 0 |");
 
-    Run report =
+    CliRun report =
         cli(
             "matrix",
             "--report",
@@ -119,7 +101,7 @@ class FleetCommandsTest {
         .contains("| tiny-a |")
         .contains("matrix: partial");
     // this machine is not the plan's (fake) machine class: its worker finds nothing to do
-    Run worker =
+    CliRun worker =
         cli(
             "worker",
             "--store",
@@ -138,13 +120,14 @@ class FleetCommandsTest {
 
   @Test
   void fleetCommandsNeedAPostgresStoreAndExactlyOneAction() {
-    Run worker = cli("worker", "--store", "files");
+    CliRun worker = cli("worker", "--store", "files");
     assertThat(worker.exit()).isEqualTo(2);
     assertThat(worker.err()).contains("worker needs a PostgreSQL store");
-    Run both = cli("matrix", "--plan", "--status", "--store", "jdbc:postgresql://localhost:1/x");
+    CliRun both = cli("matrix", "--plan", "--status", "--store", "jdbc:postgresql://localhost:1/x");
     assertThat(both.exit()).isEqualTo(2);
     assertThat(both.err()).contains("give one of --plan, --status, --report");
-    Run unreachable = cli("matrix", "--status", "--store", "jdbc:postgresql://127.0.0.1:1/nothing");
+    CliRun unreachable =
+        cli("matrix", "--status", "--store", "jdbc:postgresql://127.0.0.1:1/nothing");
     assertThat(unreachable.exit()).as("database unreachable: infrastructure").isEqualTo(4);
   }
 }
