@@ -3,6 +3,7 @@ package io.mlpbench.results.compare;
 import io.mlpbench.results.model.ForkResult;
 import io.mlpbench.results.stats.LogRatioInterval;
 import io.mlpbench.results.stats.RankTest;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 
@@ -73,6 +74,35 @@ public final class ThroughputVerdict {
               + min
               + " quiet forks a side");
     }
+    java.util.TreeSet<Integer> refCollapsed = CollapsedForks.find(refQuiet);
+    java.util.TreeSet<Integer> nowCollapsed = CollapsedForks.find(nowQuiet);
+    if (refCollapsed.size() > 1 || nowCollapsed.size() > 1) {
+      return unstable(
+          refAll,
+          nowAll,
+          roughChange,
+          refCollapsed.size(),
+          nowCollapsed.size(),
+          refQuiet.size(),
+          nowQuiet.size());
+    }
+    List<String> collapseNotes = new ArrayList<>();
+    for (int i : refCollapsed) {
+      collapseNotes.add(CollapsedForks.describe("a reference fork", refQuiet, i));
+    }
+    for (int i : nowCollapsed) {
+      collapseNotes.add(CollapsedForks.describe("a new fork", nowQuiet, i));
+    }
+    refQuiet = without(refQuiet, refCollapsed);
+    nowQuiet = without(nowQuiet, nowCollapsed);
+    if (refQuiet.size() < min || nowQuiet.size() < min) {
+      return new Result(
+          refAll,
+          nowAll,
+          roughChange,
+          Verdict.TOO_FEW_FORKS,
+          String.join("; ", collapseNotes) + ", left out: fewer than " + min + " forks a side");
+    }
     double[] a = means(refQuiet);
     double[] b = means(nowQuiet);
     double confidence = 1 - options.alpha();
@@ -82,18 +112,21 @@ public final class ThroughputVerdict {
     boolean beyondThreshold = Math.abs(change) > options.thresholdPercent();
     String stats =
         String.format(
-            Locale.ROOT,
-            "ratio %.3f, %.0f%% CI [%.3f, %.3f] (Welch t on log fork means, %d/%d forks);"
-                + " rank test p=%.3g (%s)%s",
-            ci.ratio(),
-            100 * confidence,
-            ci.lower(),
-            ci.upper(),
-            a.length,
-            b.length,
-            rank.p(),
-            rank.exact() ? "exact" : "normal approx.",
-            leftOut > 0 ? "; " + busyNote + ", left out" : "");
+                Locale.ROOT,
+                "ratio %.3f, %.0f%% CI [%.3f, %.3f] (Welch t on log fork means, %d/%d forks);"
+                    + " rank test p=%.3g (%s)%s",
+                ci.ratio(),
+                100 * confidence,
+                ci.lower(),
+                ci.upper(),
+                a.length,
+                b.length,
+                rank.p(),
+                rank.exact() ? "exact" : "normal approx.",
+                leftOut > 0 ? "; " + busyNote + ", left out" : "")
+            + (collapseNotes.isEmpty()
+                ? ""
+                : "; " + String.join("; ", collapseNotes) + ", left out");
     Verdict verdict;
     String why;
     if (!ci.excludesOne()) {
@@ -156,6 +189,40 @@ public final class ThroughputVerdict {
               busyPairs,
               min));
     }
+    java.util.TreeSet<Integer> collapsedA = CollapsedForks.find(qa);
+    java.util.TreeSet<Integer> collapsedB = CollapsedForks.find(qb);
+    if (collapsedA.size() > 1 || collapsedB.size() > 1) {
+      return unstable(
+          unpaired.reference(),
+          unpaired.now(),
+          unpaired.changePercent(),
+          collapsedA.size(),
+          collapsedB.size(),
+          qa.size(),
+          qb.size());
+    }
+    List<String> collapseNotes = new ArrayList<>();
+    for (int i : collapsedA) {
+      collapseNotes.add(CollapsedForks.describe("fork A of pair " + (i + 1), qa, i));
+    }
+    for (int i : collapsedB) {
+      collapseNotes.add(CollapsedForks.describe("fork B of pair " + (i + 1), qb, i));
+    }
+    java.util.TreeSet<Integer> collapsedPairs = new java.util.TreeSet<>(collapsedA);
+    collapsedPairs.addAll(collapsedB);
+    qa = without(qa, collapsedPairs);
+    qb = without(qb, collapsedPairs);
+    if (qa.size() < min) {
+      return new Result(
+          unpaired.reference(),
+          unpaired.now(),
+          unpaired.changePercent(),
+          Verdict.TOO_FEW_FORKS,
+          String.join("; ", collapseNotes)
+              + ": that pair left out leaves fewer than "
+              + min
+              + " pairs");
+    }
     double confidence = 1 - options.alpha();
     LogRatioInterval.Result ci = LogRatioInterval.paired(means(qa), means(qb), confidence);
     double change = (ci.ratio() - 1) * 100;
@@ -171,6 +238,9 @@ public final class ThroughputVerdict {
             qa.size(),
             busyPairs > 0 ? ", " + busyPairs + " busy pairs left out" : "",
             unpaired.detail());
+    if (!collapseNotes.isEmpty()) {
+      stats = String.join("; ", collapseNotes) + ", pair left out; " + stats;
+    }
     Verdict verdict;
     String why;
     if (!ci.excludesOne()) {
@@ -189,6 +259,40 @@ public final class ThroughputVerdict {
         change,
         verdict,
         why + stats);
+  }
+
+  private static Result unstable(
+      double reference,
+      double now,
+      double change,
+      int refCollapsed,
+      int nowCollapsed,
+      int refForks,
+      int nowForks) {
+    return new Result(
+        reference,
+        now,
+        change,
+        Verdict.UNSTABLE,
+        String.format(
+            Locale.ROOT,
+            "%d of %d reference and %d of %d new forks collapsed below 1/%.0f of their side's"
+                + " median: the code may run in two regimes; investigate before trusting a ratio",
+            refCollapsed,
+            refForks,
+            nowCollapsed,
+            nowForks,
+            CollapsedForks.FACTOR));
+  }
+
+  private static List<ForkResult> without(List<ForkResult> forks, java.util.Set<Integer> drop) {
+    List<ForkResult> kept = new ArrayList<>();
+    for (int i = 0; i < forks.size(); i++) {
+      if (!drop.contains(i)) {
+        kept.add(forks.get(i));
+      }
+    }
+    return kept;
   }
 
   private static List<ForkResult> usable(List<ForkResult> forks) {

@@ -12,6 +12,11 @@ public enum Verdict {
   TOO_FEW_FORKS("inconclusive: too few forks"),
   /** Too many forks were measured while other processes used the machine. */
   MACHINE_BUSY("inconclusive: machine busy"),
+  /**
+   * Two or more forks of a side collapsed to a third of the others' speed: the code may run in two
+   * regimes, which a ratio of means would hide ({@link CollapsedForks}).
+   */
+  UNSTABLE("inconclusive: unstable forks"),
   /** An accuracy verdict with one seed on a side: no spread over seeds, so no interval. */
   ONE_SEED("inconclusive (1 seed)"),
   /** An accuracy verdict with 2 seeds on a side: it needs at least 3. */
