@@ -76,6 +76,12 @@ final class AbCommand implements Callable<Integer> {
   int batch = 128;
 
   @Option(
+      names = "--jvm",
+      paramLabel = "<java home>",
+      description = "Java home both sides' route JVMs run on (default: the JDK running mlp-bench).")
+  Path jvm;
+
+  @Option(
       names = "--threshold",
       paramLabel = "<percent>",
       description = "Smallest change called a regression; default ${DEFAULT-VALUE}.")
@@ -99,6 +105,9 @@ final class AbCommand implements Callable<Integer> {
 
   @Override
   public Integer call() {
+    if (RunOptions.javaHomeProblem(jvm) != null) {
+      throw new CommandFailure(ExitCode.USAGE, RunOptions.javaHomeProblem(jvm));
+    }
     Path root;
     CompareOptions options;
     try {
@@ -111,6 +120,7 @@ final class AbCommand implements Callable<Integer> {
       System.err.println("ab: " + e.getMessage());
       return ExitCode.USAGE.code;
     }
+    RunOptions.useJvm(jvm);
     String stamp = LocalDateTime.now().format(DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss"));
     Path outDir = out != null ? out : root.resolve("results/ab");
     Path work = root.resolve("target/ab").resolve(stamp);

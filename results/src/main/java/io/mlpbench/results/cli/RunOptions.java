@@ -179,12 +179,7 @@ final class RunOptions {
           Files.isDirectory(dataDir),
           "--data-dir: directory " + dataDir.toAbsolutePath() + " does not exist");
     }
-    if (jvm != null) {
-      Path java = jvm.toAbsolutePath().resolve("bin").resolve("java");
-      require(
-          Files.isExecutable(java),
-          "--jvm: " + jvm.toAbsolutePath() + " is not a Java home (no executable " + java + ")");
-    }
+    require(javaHomeProblem(jvm) == null, javaHomeProblem(jvm));
     RunSpec.Model model;
     TrainingConfig training;
     try {
@@ -222,13 +217,25 @@ final class RunOptions {
     }
   }
 
+  /** Why {@code home} cannot be {@code --jvm}, or null when it is a Java home. */
+  static String javaHomeProblem(Path home) {
+    Path java = home == null ? null : home.toAbsolutePath().resolve("bin").resolve("java");
+    return java == null || Files.isExecutable(java)
+        ? null
+        : "--jvm: " + home.toAbsolutePath() + " is not a Java home (no executable " + java + ")";
+  }
+
   /**
    * Route JVMs started from now on run on the spec's JDK ({@link RouteJvm#JVM_PROPERTY}); the JDK
    * running this command when it names none.
    */
   static void useJvmOf(RunSpec spec) {
-    if (spec.sweep().jvm() != null) {
-      System.setProperty(RouteJvm.JVM_PROPERTY, spec.sweep().jvm().toString());
+    useJvm(spec.sweep().jvm());
+  }
+
+  static void useJvm(Path home) {
+    if (home != null) {
+      System.setProperty(RouteJvm.JVM_PROPERTY, home.toAbsolutePath().toString());
     }
   }
 
