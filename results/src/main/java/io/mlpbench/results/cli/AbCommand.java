@@ -1,5 +1,6 @@
 package io.mlpbench.results.cli;
 
+import io.mlpbench.core.TrainingConfig;
 import io.mlpbench.core.launch.RouteModules;
 import io.mlpbench.results.ab.AbReport;
 import io.mlpbench.results.ab.AbSession;
@@ -67,13 +68,13 @@ final class AbCommand implements Callable<Integer> {
   String profile = "quick";
 
   @Option(names = "--threads", paramLabel = "<n>", description = "Threads; default all cores.")
-  int threads = Runtime.getRuntime().availableProcessors();
+  int threads = TrainingConfig.DEFAULT_THREADS;
 
   @Option(
       names = "--batch",
       paramLabel = "<n>",
       description = "Batch size; default ${DEFAULT-VALUE}.")
-  int batch = 128;
+  int batch = TrainingConfig.defaults().batchSize();
 
   @Option(
       names = "--jvm",
