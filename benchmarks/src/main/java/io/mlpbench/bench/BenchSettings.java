@@ -1,5 +1,6 @@
 package io.mlpbench.bench;
 
+import io.mlpbench.core.ModelSpec;
 import io.mlpbench.core.launch.RouteModules;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -13,7 +14,8 @@ import java.util.Properties;
  * @param routes route ids to run; empty means every route found
  * @param threadCounts thread counts, each a separate JVM per route (the route's env depends on it)
  * @param benchmarks which of {@code train}, {@code inference} to run per route
- * @param hidden hidden sizes joined by '-', or null for the canonical spec
+ * @param hidden hidden sizes joined by '-' ({@code bench.hidden} may use ',' or '-'), or null for
+ *     the canonical spec
  * @param activation hidden activation, or null for the canonical spec
  * @param peak whether to calibrate the machine's FP32 peak with GEMM
  * @param profilers extra JMH profilers, e.g. {@code gc}
@@ -73,7 +75,7 @@ public record BenchSettings(
         threads.isEmpty() ? profile.threadCounts(cores) : threads,
         batches.isEmpty() ? profile.batchSizes() : batches,
         strings(p, "bench.benchmarks").isEmpty() ? BENCHMARKS : strings(p, "bench.benchmarks"),
-        blank(p.getProperty("bench.hidden")) ? null : p.getProperty("bench.hidden").trim(),
+        blank(p.getProperty("bench.hidden")) ? null : hidden(p.getProperty("bench.hidden")),
         blank(p.getProperty("bench.activation")) ? null : p.getProperty("bench.activation").trim(),
         !"false".equalsIgnoreCase(p.getProperty("bench.peak", "true").trim()),
         blank(gemm) ? profile.gemmSize() : positive("bench.gemmSize", gemm),
@@ -81,6 +83,15 @@ public record BenchSettings(
         root,
         blank(out) ? root.resolve("results").resolve("jmh") : Path.of(out).toAbsolutePath(),
         Boolean.parseBoolean(p.getProperty("bench.ignoreJmhLock", "false").trim()));
+  }
+
+  /** Checked by the one parser now, not in every fork; in the '-' form JMH parameters take. */
+  private static String hidden(String sizes) {
+    try {
+      return ModelSpec.hiddenText(ModelSpec.parseHidden(sizes), "-");
+    } catch (IllegalArgumentException e) {
+      throw new IllegalArgumentException("bench.hidden: " + e.getMessage(), e);
+    }
   }
 
   private static boolean blank(String s) {

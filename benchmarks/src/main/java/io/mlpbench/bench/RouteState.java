@@ -41,7 +41,10 @@ public class RouteState {
   @Param("0")
   public int threads;
 
-  /** Hidden layer sizes joined by '-' (a comma would split JMH's -p values). */
+  /**
+   * Hidden layer sizes joined by '-' (a comma would split JMH's -p values). JMH needs a literal
+   * default; the runner passes the run's own (RunSpec's) value.
+   */
   @Param("512-512")
   public String hidden;
 
@@ -86,17 +89,8 @@ public class RouteState {
   }
 
   static ModelSpec spec(int inputs, String hidden, int classes, String activation) {
-    String[] parts = hidden.isBlank() ? new String[0] : hidden.split("-");
-    int[] sizes = new int[parts.length];
-    for (int i = 0; i < parts.length; i++) {
-      try {
-        sizes[i] = Integer.parseInt(parts[i].trim());
-      } catch (NumberFormatException e) {
-        throw new IllegalArgumentException(
-            "hidden sizes must be integers joined by '-', e.g. 512-512; got '" + hidden + "'");
-      }
-    }
-    return ModelSpec.of(inputs, sizes, classes, Activation.parse(activation));
+    return ModelSpec.of(
+        inputs, ModelSpec.parseHidden(hidden), classes, Activation.parse(activation));
   }
 
   Batch nextBatch() {

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import io.mlpbench.core.Activation;
 import io.mlpbench.core.FlopCount;
 import io.mlpbench.core.ModelSpec;
+import io.mlpbench.core.RunSpec;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
@@ -23,10 +24,12 @@ public final class Summary {
   static final String INFERENCE = "predict";
   static final String GEMM = "multiply";
 
-  /** Every dataset in the suite is 28x28 grayscale with 10 classes (MNIST, Fashion-MNIST). */
-  static final int INPUTS = 784;
+  /** Every dataset in the suite is 28x28 grayscale with 10 classes, as the canonical model. */
+  static final int INPUTS = ModelSpec.canonical().inputSize();
 
-  static final int CLASSES = 10;
+  static final int CLASSES = ModelSpec.canonical().classCount();
+
+  private static final RunSpec.Model CANONICAL = RunSpec.Model.canonical();
 
   /** The machine's practical FP32 peak at one thread count, and the library that reached it. */
   /**
@@ -143,8 +146,8 @@ public final class Summary {
       JsonNode p = r.path("params");
       int batch = p.path("batchSize").asInt();
       int threads = p.path("threads").asInt();
-      String hidden = p.path("hidden").asText("512-512");
-      String activation = p.path("activation").asText("relu");
+      String hidden = p.path("hidden").asText(CANONICAL.hiddenText("-"));
+      String activation = p.path("activation").asText(CANONICAL.activation().id());
       ModelSpec spec = RouteState.spec(INPUTS, hidden, CLASSES, activation);
       Measurement samples = samplesPerSecond(r, batch);
       FlopCount count = FlopCount.perSample(spec);

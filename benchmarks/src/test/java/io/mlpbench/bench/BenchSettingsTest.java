@@ -75,5 +75,19 @@ class BenchSettingsTest {
         .hasMessageContaining("'two'");
     assertThatThrownBy(() -> BenchSettings.from(props("bench.benchmarks", "training"), 2))
         .hasMessageContaining("'training'");
+    // checked once here by core's parser, not in every JMH fork
+    assertThatThrownBy(() -> BenchSettings.from(props("bench.hidden", "512-x"), 2))
+        .hasMessageContaining("bench.hidden")
+        .hasMessageContaining("'512-x'");
+  }
+
+  @Test
+  void hiddenSizesReachJmhInTheDashFormWhicheverSeparatorWasGiven() {
+    // a comma would split JMH's -p values
+    assertThat(BenchSettings.from(props("bench.hidden", "256,128"), 2).hidden())
+        .isEqualTo("256-128");
+    assertThat(BenchSettings.from(props("bench.hidden", "256-128"), 2).hidden())
+        .isEqualTo("256-128");
+    assertThat(BenchSettings.from(props(), 2).hidden()).isNull();
   }
 }

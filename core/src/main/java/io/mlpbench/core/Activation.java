@@ -1,5 +1,7 @@
 package io.mlpbench.core;
 
+import com.fasterxml.jackson.annotation.JsonCreator;
+import com.fasterxml.jackson.annotation.JsonValue;
 import java.util.Locale;
 
 /** Hidden-layer activation functions every route supports. */
@@ -9,6 +11,7 @@ public enum Activation {
   SIGMOID;
 
   /** Parses "relu", "tanh" or "sigmoid" (any case), naming the valid choices on failure. */
+  @JsonCreator
   public static Activation parse(String name) {
     try {
       return valueOf(name.trim().toUpperCase(Locale.ROOT));
@@ -18,6 +21,7 @@ public enum Activation {
     }
   }
 
+  @JsonValue
   public String id() {
     return name().toLowerCase(Locale.ROOT);
   }

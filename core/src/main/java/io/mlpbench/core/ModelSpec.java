@@ -37,6 +37,33 @@ public record ModelSpec(int[] layerSizes, Activation hiddenActivation, WeightIni
     return new ModelSpec(sizes, activation, WeightInit.GLOROT_UNIFORM);
   }
 
+  /**
+   * The one parser of hidden sizes: positive integers separated by ',' (the CLI) or '-' (JMH
+   * {@code @Param} values, which a comma would split); blank means no hidden layer.
+   */
+  public static int[] parseHidden(String text) {
+    if (text.isBlank()) {
+      return new int[0];
+    }
+    int[] sizes;
+    try {
+      sizes =
+          Arrays.stream(text.split("[,-]")).map(String::trim).mapToInt(Integer::parseInt).toArray();
+    } catch (NumberFormatException e) {
+      throw new IllegalArgumentException(
+          "expected comma-separated layer sizes like 512,512, found '" + text + "'");
+    }
+    if (Arrays.stream(sizes).anyMatch(s -> s <= 0)) {
+      throw new IllegalArgumentException("layer sizes must be positive, found '" + text + "'");
+    }
+    return sizes;
+  }
+
+  /** Hidden sizes joined by {@code separator}: the inverse of {@link #parseHidden}. */
+  public static String hiddenText(int[] hidden, String separator) {
+    return String.join(separator, Arrays.stream(hidden).mapToObj(Integer::toString).toList());
+  }
+
   @Override
   public int[] layerSizes() {
     return layerSizes.clone();

@@ -1,5 +1,7 @@
 package io.mlpbench.core;
 
+import com.fasterxml.jackson.annotation.JsonCreator;
+import com.fasterxml.jackson.annotation.JsonValue;
 import java.util.Locale;
 
 /** The optimizers every route supports. */
@@ -7,6 +9,7 @@ public enum OptimizerKind {
   ADAM,
   SGD;
 
+  @JsonCreator
   public static OptimizerKind parse(String name) {
     try {
       return valueOf(name.trim().toUpperCase(Locale.ROOT));
@@ -16,6 +19,7 @@ public enum OptimizerKind {
     }
   }
 
+  @JsonValue
   public String id() {
     return name().toLowerCase(Locale.ROOT);
   }

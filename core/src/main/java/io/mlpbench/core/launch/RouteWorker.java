@@ -13,8 +13,8 @@ import java.util.List;
 /**
  * Main class run inside a route module's JVM. {@code describe [threads]} prints one {@link
  * RouteDescriptor} per route on the classpath, with the launch requirements for that thread count.
- * {@code train --route <id> ...} trains one route and reports progress (see {@link TrainCommand}
- * and {@link TrainRequest} for the arguments).
+ * {@code train --route <id> --spec <json>} trains one route and reports progress (see {@link
+ * TrainCommand} and {@link TrainRequest} for the arguments).
  */
 public final class RouteWorker {
   private static final ObjectMapper JSON = new ObjectMapper();
@@ -25,7 +25,7 @@ public final class RouteWorker {
     ParentWatch.start(); // a killed launcher must not leave this JVM training for nobody
     if (args.length == 0) {
       System.err.println(
-          "usage: RouteWorker describe [threads] | train --route <id> [--key value ...]");
+          "usage: RouteWorker describe [threads] | train --route <id> --spec <json>");
       System.exit(2);
     }
     PrintStream out = System.out;
@@ -69,7 +69,8 @@ public final class RouteWorker {
               route.style().id(),
               module,
               launch.environment(),
-              launch.jvmArgs()));
+              launch.jvmArgs(),
+              RouteDescriptor.jdkOfThisJvm()));
     }
     for (RouteDescriptor d : descriptors) {
       out.println(WorkerProtocol.PREFIX + JSON.writeValueAsString(d));

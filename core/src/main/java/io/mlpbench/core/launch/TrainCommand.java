@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.mlpbench.core.EpochListener;
 import io.mlpbench.core.Parameters;
 import io.mlpbench.core.Route;
+import io.mlpbench.core.RunSpec;
 import io.mlpbench.core.Trainer;
 import io.mlpbench.core.TrainingConfig;
 import io.mlpbench.core.TrainingDiverged;
@@ -52,17 +53,18 @@ public final class TrainCommand {
     TrainTestSplit data;
     Route route;
     try {
-      DataOptions options = DataOptions.defaults().withTrainLimit(request.trainLimit());
-      if (request.dataDir() != null) {
-        options = options.withDataDir(request.dataDir());
+      RunSpec.Data limits = request.spec().data();
+      DataOptions options = DataOptions.defaults().withTrainLimit(limits.trainLimit());
+      if (limits.dataDir() != null) {
+        options = options.withDataDir(limits.dataDir());
       }
-      data = Datasets.load(request.dataset(), options);
+      data = Datasets.load(request.spec().model().dataset(), options);
       route = io.mlpbench.core.Routes.byId(request.route());
     } catch (RuntimeException e) {
       return fail(0, describe(e));
     }
-    LabeledImages test =
-        request.testLimit() > 0 ? data.test().limit(request.testLimit()) : data.test();
+    int testLimit = request.spec().data().testLimit();
+    LabeledImages test = testLimit > 0 ? data.test().limit(testLimit) : data.test();
     return train(route, data.train(), test, request);
   }
 
@@ -70,8 +72,8 @@ public final class TrainCommand {
   public int train(Route route, LabeledImages train, LabeledImages test, TrainRequest request) {
     Progress progress = null;
     try {
-      TrainingConfig config = request.config();
-      var spec = request.spec(train.featureCount(), train.classCount());
+      TrainingConfig config = request.spec().training();
+      var spec = request.spec().model().spec(train.featureCount(), train.classCount());
       Batcher batcher = new Batcher(train, config.batchSize(), config.seed());
       emit(
           "start",

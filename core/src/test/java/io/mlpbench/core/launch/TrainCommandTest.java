@@ -1,13 +1,16 @@
 package io.mlpbench.core.launch;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.mlpbench.core.Activation;
 import io.mlpbench.core.ApiStyle;
 import io.mlpbench.core.ModelSpec;
 import io.mlpbench.core.Parameters;
 import io.mlpbench.core.Route;
+import io.mlpbench.core.RunSpec;
 import io.mlpbench.core.Trainer;
 import io.mlpbench.core.TrainingConfig;
 import io.mlpbench.dataset.Batch;
@@ -88,21 +91,30 @@ class TrainCommandTest {
   }
 
   private static TrainRequest request(int epochs) {
-    TrainRequest d = TrainRequest.defaults("fake");
+    RunSpec d = RunSpec.defaults();
     return new TrainRequest(
         "fake",
-        "mnist",
-        null,
-        new int[] {3},
-        d.activation(),
-        d.optimizer(),
-        1e-3,
-        2,
-        epochs,
-        42,
-        1,
-        0,
-        0);
+        d.withModel(new RunSpec.Model("mnist", List.of(3), Activation.RELU))
+            .withTraining(
+                d.training().withBatchSize(2).withEpochs(epochs).withSeed(42).withThreads(1)));
+  }
+
+  @Test
+  void workerParsesWhatTheRunnersWrite() {
+    // the worker's side of the protocol reads the spec a runner puts on its command line
+    TrainRequest r = request(4);
+    List<String> args = r.toArgs();
+    assertThat(args).containsExactly("--route", "fake", "--spec", r.spec().toJson());
+    TrainRequest parsed = TrainRequest.parse(args);
+    assertThat(parsed.spec().training().epochs()).isEqualTo(4);
+    assertThat(parsed.spec().model().hiddenSizes()).containsExactly(3);
+  }
+
+  @Test
+  void workerRefusesArgumentsOfAnotherShape() {
+    assertThatThrownBy(() -> TrainRequest.parse(List.of("--route", "fake", "--epochs", "3")))
+        .hasMessageContaining("--route <id> --spec <json>")
+        .hasMessageContaining("--epochs");
   }
 
   private static List<JsonNode> run(Route route, int epochs) throws Exception {

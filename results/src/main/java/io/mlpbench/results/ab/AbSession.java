@@ -1,5 +1,6 @@
 package io.mlpbench.results.ab;
 
+import io.mlpbench.core.launch.RouteJvm;
 import io.mlpbench.results.compare.CompareOptions;
 import io.mlpbench.results.compare.ThroughputVerdict;
 import io.mlpbench.results.model.ForkResult;
@@ -125,6 +126,10 @@ public final class AbSession {
     command.add("-Dmlpbench.root=" + side.checkout());
     command.add("-Dbench.profile=" + plan.profile());
     command.add("-Dbench.forks=1");
+    String jvm = System.getProperty(RouteJvm.JVM_PROPERTY);
+    if (jvm != null) {
+      command.add("-D" + RouteJvm.JVM_PROPERTY + "=" + jvm); // the forks run on ab --jvm's JDK
+    }
     command.add("-Dbench.routes=" + side.route());
     command.add("-Dbench.threads=" + plan.threads());
     command.add("-Dbench.batches=" + plan.batchSize());

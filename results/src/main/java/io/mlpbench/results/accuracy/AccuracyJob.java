@@ -1,7 +1,7 @@
 package io.mlpbench.results.accuracy;
 
+import io.mlpbench.core.RunSpec;
 import io.mlpbench.core.launch.RouteCatalog;
-import io.mlpbench.core.launch.TrainRequest;
 import io.mlpbench.results.env.EnvironmentCapture;
 import io.mlpbench.results.model.AccuracyResult;
 import io.mlpbench.results.model.EnvironmentRecord;
@@ -11,7 +11,6 @@ import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.file.Path;
 import java.time.Instant;
-import java.util.Arrays;
 import java.util.List;
 import java.util.UUID;
 
@@ -30,8 +29,7 @@ public final class AccuracyJob {
       Path root,
       Path outDir,
       List<String> routes,
-      List<Long> seeds,
-      TrainRequest template,
+      RunSpec spec,
       String benchProfile,
       long timeoutMinutes,
       RunProgress progress,
@@ -39,7 +37,7 @@ public final class AccuracyJob {
       String suiteVersion)
       throws IOException {
     Instant started = Instant.now();
-    RouteCatalog catalog = RouteCatalog.discover(root, template.threads());
+    RouteCatalog catalog = RouteCatalog.discover(root, spec.training().threads());
     catalog.problems().forEach(p -> out.println("route module not available: " + p));
     if (catalog.entries().isEmpty()) {
       throw new IllegalStateException(
@@ -51,12 +49,15 @@ public final class AccuracyJob {
     List<RouteCatalog.Entry> selected = catalog.select(routes);
     EnvironmentRecord env =
         EnvironmentCapture.capture(
-            root, selected, List.of(AccuracyRunner.HEAP), template.threads(), suiteVersion);
+            root, selected, List.of(AccuracyRunner.HEAP), spec.training().threads(), suiteVersion);
     out.printf(
         "accuracy: %d route(s) x %d seed(s), %d epochs each; logs in %s%n",
-        selected.size(), seeds.size(), template.epochs(), outDir.resolve("logs"));
+        selected.size(),
+        spec.sweep().seeds().size(),
+        spec.training().epochs(),
+        outDir.resolve("logs"));
     AccuracyRunner runner = new AccuracyRunner(progress, outDir.resolve("logs"), timeoutMinutes);
-    List<AccuracyResult> results = runner.run(selected, seeds, template);
+    List<AccuracyResult> results = runner.run(selected, spec);
     return new RunRecord(
         RunRecord.SCHEMA_VERSION,
         UUID.randomUUID().toString(),
@@ -65,32 +66,8 @@ public final class AccuracyJob {
         "accuracy",
         null,
         env,
-        settings(
-            template, seeds, selected.stream().map(RouteCatalog.Entry::id).toList(), benchProfile),
+        RunSettings.of(spec, selected.stream().map(RouteCatalog.Entry::id).toList(), benchProfile),
         results,
         List.of());
-  }
-
-  static RunSettings settings(
-      TrainRequest t, List<Long> seeds, List<String> routes, String profile) {
-    var config = t.config();
-    List<Integer> layers = Arrays.stream(t.spec(784, 10).layerSizes()).boxed().toList();
-    return new RunSettings(
-        t.dataset(),
-        layers,
-        t.activation().id(),
-        t.optimizer().id(),
-        t.learningRate(),
-        config.beta1(),
-        config.beta2(),
-        config.epsilon(),
-        t.batchSize(),
-        t.epochs(),
-        seeds,
-        t.threads(),
-        routes,
-        profile,
-        t.trainLimit(),
-        t.testLimit());
   }
 }

@@ -1,6 +1,7 @@
 package io.mlpbench.results.accuracy;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.mlpbench.core.RunSpec;
 import io.mlpbench.core.launch.RouteCatalog;
 import io.mlpbench.core.launch.RouteDescriptor;
 import io.mlpbench.core.launch.RouteJvm;
@@ -60,37 +61,17 @@ public final class AccuracyRunner {
     this.timeout = timeout;
   }
 
-  /**
-   * Runs {@code template} (its route and seed replaced) for every entry and seed, in seed order.
-   */
-  public List<AccuracyResult> run(
-      List<RouteCatalog.Entry> entries, List<Long> seeds, TrainRequest template)
+  /** Runs {@code spec} for every entry and every seed of its sweep, in seed order. */
+  public List<AccuracyResult> run(List<RouteCatalog.Entry> entries, RunSpec spec)
       throws IOException {
     Files.createDirectories(logDir);
     List<AccuracyResult> results = new ArrayList<>();
-    for (long seed : seeds) {
+    for (long seed : spec.sweep().seeds()) {
       for (RouteCatalog.Entry entry : entries) {
-        results.add(runOne(entry, withRouteAndSeed(template, entry.id(), seed)));
+        results.add(runOne(entry, new TrainRequest(entry.id(), spec.withSeed(seed))));
       }
     }
     return results;
-  }
-
-  static TrainRequest withRouteAndSeed(TrainRequest t, String route, long seed) {
-    return new TrainRequest(
-        route,
-        t.dataset(),
-        t.dataDir(),
-        t.hidden(),
-        t.activation(),
-        t.optimizer(),
-        t.learningRate(),
-        t.batchSize(),
-        t.epochs(),
-        seed,
-        t.threads(),
-        t.trainLimit(),
-        t.testLimit());
   }
 
   /** One route, one seed, one JVM. */

@@ -1,5 +1,6 @@
 package io.mlpbench.results.cli;
 
+import io.mlpbench.core.TrainingConfig;
 import io.mlpbench.core.launch.RouteModules;
 import io.mlpbench.results.ab.AbReport;
 import io.mlpbench.results.ab.AbSession;
@@ -67,13 +68,19 @@ final class AbCommand implements Callable<Integer> {
   String profile = "quick";
 
   @Option(names = "--threads", paramLabel = "<n>", description = "Threads; default all cores.")
-  int threads = Runtime.getRuntime().availableProcessors();
+  int threads = TrainingConfig.DEFAULT_THREADS;
 
   @Option(
       names = "--batch",
       paramLabel = "<n>",
       description = "Batch size; default ${DEFAULT-VALUE}.")
-  int batch = 128;
+  int batch = TrainingConfig.defaults().batchSize();
+
+  @Option(
+      names = "--jvm",
+      paramLabel = "<java home>",
+      description = "Java home both sides' route JVMs run on (default: the JDK running mlp-bench).")
+  Path jvm;
 
   @Option(
       names = "--threshold",
@@ -99,6 +106,9 @@ final class AbCommand implements Callable<Integer> {
 
   @Override
   public Integer call() {
+    if (RunOptions.javaHomeProblem(jvm) != null) {
+      throw new CommandFailure(ExitCode.USAGE, RunOptions.javaHomeProblem(jvm));
+    }
     Path root;
     CompareOptions options;
     try {
@@ -111,6 +121,7 @@ final class AbCommand implements Callable<Integer> {
       System.err.println("ab: " + e.getMessage());
       return ExitCode.USAGE.code;
     }
+    RunOptions.useJvm(jvm);
     String stamp = LocalDateTime.now().format(DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss"));
     Path outDir = out != null ? out : root.resolve("results/ab");
     Path work = root.resolve("target/ab").resolve(stamp);

@@ -1,6 +1,6 @@
 package io.mlpbench.results.cli;
 
-import io.mlpbench.core.launch.TrainRequest;
+import io.mlpbench.core.RunSpec;
 import io.mlpbench.results.accuracy.AccuracyJob;
 import io.mlpbench.results.accuracy.ConsoleProgress;
 import io.mlpbench.results.history.RunHistory;
@@ -33,16 +33,16 @@ final class AccuracyCommand implements Callable<Integer> {
 
   @Override
   public Integer call() throws Exception {
-    TrainRequest template = options.request();
+    RunSpec spec = options.spec();
     history.checkStore();
+    RunOptions.useJvmOf(spec);
     long start = System.nanoTime();
     RunRecord record =
         AccuracyJob.run(
             options.root(),
             options.outDir(),
             options.routes,
-            options.seedList(),
-            template,
+            spec,
             options.profile.name(),
             options.timeoutMinutes,
             new ConsoleProgress(System.out),

@@ -1,5 +1,6 @@
 package io.mlpbench.results.cli;
 
+import io.mlpbench.core.TrainingConfig;
 import io.mlpbench.core.launch.RouteCatalog;
 import io.mlpbench.results.compare.CompareOptions;
 import io.mlpbench.results.fleet.CellQueue;
@@ -70,7 +71,7 @@ final class FleetMatrixOptions {
       split = ",",
       paramLabel = "<size>",
       description = "Fleet: batch sizes to plan; default ${DEFAULT-VALUE}.")
-  List<Integer> batches = List.of(128);
+  List<Integer> batches = List.of(TrainingConfig.defaults().batchSize());
 
   @Option(
       names = "--forks",

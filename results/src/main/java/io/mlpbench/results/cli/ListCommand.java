@@ -1,5 +1,6 @@
 package io.mlpbench.results.cli;
 
+import io.mlpbench.core.TrainingConfig;
 import io.mlpbench.core.launch.RouteCatalog;
 import io.mlpbench.core.launch.RouteDescriptor;
 import io.mlpbench.core.launch.RouteModules;
@@ -23,7 +24,7 @@ final class ListCommand implements Callable<Integer> {
       paramLabel = "<n>",
       description =
           "Thread count the launch settings are shown for (default: all cores, ${DEFAULT-VALUE}).")
-  int threads = Runtime.getRuntime().availableProcessors();
+  int threads = TrainingConfig.DEFAULT_THREADS;
 
   @Override
   public Integer call() {

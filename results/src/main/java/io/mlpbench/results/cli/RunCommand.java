@@ -1,6 +1,7 @@
 package io.mlpbench.results.cli;
 
-import io.mlpbench.core.launch.TrainRequest;
+import io.mlpbench.core.RunSpec;
+import io.mlpbench.core.launch.RouteJvm;
 import io.mlpbench.results.accuracy.AccuracyJob;
 import io.mlpbench.results.accuracy.ConsoleProgress;
 import io.mlpbench.results.history.RunHistory;
@@ -56,8 +57,9 @@ final class RunCommand implements Callable<Integer> {
 
   @Override
   public Integer call() throws Exception {
-    TrainRequest template = options.request();
+    RunSpec run = options.spec();
     history.checkStore(); // a bad store URL is a usage error before an hour of benchmarking
+    RunOptions.useJvmOf(run);
     Path root = options.root();
     Map<String, String> outcome = new LinkedHashMap<>();
     long start = System.nanoTime();
@@ -65,7 +67,7 @@ final class RunCommand implements Callable<Integer> {
     if (skipTiming) {
       outcome.put("timing", "skipped");
     } else {
-      outcome.put("timing", stage(() -> timing(root, template)));
+      outcome.put("timing", stage(() -> timing(root, run)));
     }
     RunRecord[] record = new RunRecord[1];
     outcome.put(
@@ -77,8 +79,7 @@ final class RunCommand implements Callable<Integer> {
                       root,
                       options.outDir(),
                       options.routes,
-                      options.seedList(),
-                      template,
+                      run,
                       options.profile.name(),
                       options.timeoutMinutes,
                       new ConsoleProgress(System.out),
@@ -152,7 +153,7 @@ final class RunCommand implements Callable<Integer> {
   }
 
   /** Runs the benchmarks module's runner in its own JVM; output passes through to the console. */
-  String timing(Path root, TrainRequest t) throws Exception {
+  String timing(Path root, RunSpec spec) throws Exception {
     Path classes = root.resolve("benchmarks/target/classes");
     Path cpFile = root.resolve("benchmarks/target/bench-classpath.txt");
     if (!Files.isDirectory(classes) || !Files.isRegularFile(cpFile)) {
@@ -167,12 +168,16 @@ final class RunCommand implements Callable<Integer> {
     if (!options.routes.isEmpty()) {
       command.add("-Dbench.routes=" + String.join(",", options.routes));
     }
-    command.add("-Dbench.threads=" + t.threads());
-    if (options.profile != RunOptions.Profile.full) {
-      command.add("-Dbench.batches=" + t.batchSize()); // full keeps its 32,128,512 sweep
+    RunSpec.Sweep sweep = spec.sweep();
+    command.add("-Dbench.threads=" + join(sweep.threads()));
+    if (!sweep.batchSizes().isEmpty()) {
+      command.add("-Dbench.batches=" + join(sweep.batchSizes()));
     }
-    command.add("-Dbench.hidden=" + options.hidden.replace(',', '-'));
-    command.add("-Dbench.activation=" + t.activation().id());
+    if (sweep.jvm() != null) {
+      command.add("-D" + RouteJvm.JVM_PROPERTY + "=" + sweep.jvm()); // the JMH forks' JDK
+    }
+    command.add("-Dbench.hidden=" + spec.model().hiddenText("-"));
+    command.add("-Dbench.activation=" + spec.model().activation().id());
     command.add("-cp");
     command.add(classes + File.pathSeparator + Files.readString(cpFile).trim());
     command.add(BENCH_MAIN);
@@ -190,5 +195,9 @@ final class RunCommand implements Callable<Integer> {
       case 1 -> "failed: some route's timing failed (others written; see results/jmh/*-meta.json)";
       default -> "failed: benchmarks runner exited with " + status;
     };
+  }
+
+  private static String join(List<?> values) {
+    return String.join(",", values.stream().map(String::valueOf).toList());
   }
 }

@@ -1,10 +1,13 @@
 package io.mlpbench.results.cli;
 
 import io.mlpbench.core.Activation;
+import io.mlpbench.core.ModelSpec;
 import io.mlpbench.core.OptimizerKind;
+import io.mlpbench.core.RunSpec;
+import io.mlpbench.core.TrainingConfig;
+import io.mlpbench.core.launch.RouteJvm;
 import io.mlpbench.core.launch.RouteModules;
 import io.mlpbench.core.launch.RouteNames;
-import io.mlpbench.core.launch.TrainRequest;
 import io.mlpbench.dataset.Datasets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -18,8 +21,11 @@ import picocli.CommandLine.Spec;
 
 /** The model, training and output options shared by {@code accuracy} and {@code run}. */
 final class RunOptions {
-  /** Seeds in order: 1 seed is 42 (the suite's seed), more add 43, 44, ... */
-  static final long FIRST_SEED = 42;
+  /** The option defaults, from the one place they are defined. */
+  private static final RunSpec DEFAULTS = RunSpec.defaults();
+
+  /** Seeds in order: 1 seed is the suite's seed (42), more add 43, 44, ... */
+  static final long FIRST_SEED = DEFAULTS.training().seed();
 
   /**
    * How much a run measures; the names are the benchmarks' profiles ({@code BenchProfile}), the
@@ -54,7 +60,7 @@ final class RunOptions {
       names = "--epochs",
       paramLabel = "<n>",
       description = "Training epochs per run (default ${DEFAULT-VALUE}).")
-  int epochs = 5;
+  int epochs = DEFAULTS.training().epochs();
 
   @Option(
       names = "--seeds",
@@ -75,44 +81,44 @@ final class RunOptions {
       names = "--dataset",
       paramLabel = "mnist|fashion",
       description = "Dataset (default ${DEFAULT-VALUE}).")
-  String dataset = "mnist";
+  String dataset = DEFAULTS.model().dataset();
 
   @Option(
       names = "--hidden",
       paramLabel = "<sizes>",
       description =
           "Hidden layer sizes, comma-separated (default ${DEFAULT-VALUE}: the canonical 784-512-512-10).")
-  String hidden = "512,512";
+  String hidden = DEFAULTS.model().hiddenText(",");
 
   @Option(
       names = "--activation",
       paramLabel = "relu|tanh|sigmoid",
       description = "Hidden activation (default ${DEFAULT-VALUE}).")
-  String activation = "relu";
+  String activation = DEFAULTS.model().activation().id();
 
   @Option(
       names = "--optimizer",
       paramLabel = "adam|sgd",
       description = "Optimizer (default ${DEFAULT-VALUE}).")
-  String optimizer = "adam";
+  String optimizer = DEFAULTS.training().optimizer().id();
 
   @Option(
       names = "--lr",
       paramLabel = "<rate>",
       description = "Learning rate (default ${DEFAULT-VALUE}).")
-  double lr = 1e-3;
+  double lr = DEFAULTS.training().learningRate();
 
   @Option(
       names = "--batch-size",
       paramLabel = "<n>",
       description = "Mini-batch size (default ${DEFAULT-VALUE}).")
-  int batchSize = 128;
+  int batchSize = DEFAULTS.training().batchSize();
 
   @Option(
       names = "--threads",
       paramLabel = "<n>",
       description = "Compute threads per route JVM (default: all cores, ${DEFAULT-VALUE}).")
-  int threads = Runtime.getRuntime().availableProcessors();
+  int threads = DEFAULTS.training().threads();
 
   @Option(
       names = "--data-dir",
@@ -120,6 +126,14 @@ final class RunOptions {
       description =
           "Directory holding the dataset's IDX files (default: the dataset module's cache, ~/.cache/mlp-bench).")
   Path dataDir;
+
+  @Option(
+      names = "--jvm",
+      paramLabel = "<java home>",
+      description =
+          "Java home the route JVMs (training workers and JMH forks) run on, e.g."
+              + " /usr/lib/jvm/temurin-25-jdk-amd64 (default: the JDK running mlp-bench).")
+  Path jvm;
 
   @Option(
       names = "--out",
@@ -142,10 +156,10 @@ final class RunOptions {
   long timeoutMinutes = 60;
 
   /**
-   * Checks every value, naming the option, what was expected and what was found; route names too,
-   * without starting a JVM.
+   * The run these options describe. Checks every value, naming the option, what was expected and
+   * what was found; route names too, without starting a JVM.
    */
-  TrainRequest request() {
+  RunSpec spec() {
     String routeProblem = RouteNames.problem(routes, root());
     if (routeProblem != null) {
       throw new ParameterException(spec.commandLine(), routeProblem);
@@ -165,42 +179,68 @@ final class RunOptions {
           Files.isDirectory(dataDir),
           "--data-dir: directory " + dataDir.toAbsolutePath() + " does not exist");
     }
-    int[] sizes;
+    require(javaHomeProblem(jvm) == null, javaHomeProblem(jvm));
+    RunSpec.Model model;
+    TrainingConfig training;
     try {
-      sizes =
-          Arrays.stream(hidden.split(",")).map(String::trim).mapToInt(Integer::parseInt).toArray();
-    } catch (NumberFormatException e) {
-      throw new ParameterException(
-          spec.commandLine(),
-          "--hidden: expected comma-separated positive layer sizes like 512,512, found '"
-              + hidden
-              + "'");
-    }
-    require(
-        sizes.length > 0 && Arrays.stream(sizes).allMatch(s -> s > 0),
-        "--hidden: layer sizes must be positive, found '" + hidden + "'");
-    Activation act;
-    OptimizerKind opt;
-    try {
-      act = Activation.parse(activation);
-      opt = OptimizerKind.parse(optimizer);
+      model = new RunSpec.Model(dataset, boxed(parseHidden()), Activation.parse(activation));
+      training =
+          DEFAULTS
+              .training()
+              .withOptimizer(OptimizerKind.parse(optimizer), lr)
+              .withBatchSize(batchSize)
+              .withEpochs(epochs)
+              .withThreads(threads);
     } catch (IllegalArgumentException e) {
       throw new ParameterException(spec.commandLine(), e.getMessage());
     }
-    return new TrainRequest(
-        "",
-        dataset,
-        dataDir == null ? null : dataDir.toAbsolutePath(),
-        sizes,
-        act,
-        opt,
-        lr,
-        batchSize,
-        epochs,
-        FIRST_SEED,
-        threads,
-        trainLimit,
-        0);
+    return new RunSpec(
+        model,
+        training,
+        new RunSpec.Data(trainLimit, 0, dataDir == null ? null : dataDir.toAbsolutePath()),
+        new RunSpec.Sweep(
+            // the full profile keeps its own 32,128,512 sweep
+            profile == Profile.full ? List.of() : List.of(batchSize),
+            List.of(threads),
+            seedList(),
+            null,
+            jvm == null ? null : jvm.toAbsolutePath()));
+  }
+
+  private int[] parseHidden() {
+    try {
+      int[] sizes = ModelSpec.parseHidden(hidden);
+      require(sizes.length > 0, "--hidden: layer sizes must be positive, found '" + hidden + "'");
+      return sizes;
+    } catch (IllegalArgumentException e) {
+      throw new ParameterException(spec.commandLine(), "--hidden: " + e.getMessage());
+    }
+  }
+
+  /** Why {@code home} cannot be {@code --jvm}, or null when it is a Java home. */
+  static String javaHomeProblem(Path home) {
+    Path java = home == null ? null : home.toAbsolutePath().resolve("bin").resolve("java");
+    return java == null || Files.isExecutable(java)
+        ? null
+        : "--jvm: " + home.toAbsolutePath() + " is not a Java home (no executable " + java + ")";
+  }
+
+  /**
+   * Route JVMs started from now on run on the spec's JDK ({@link RouteJvm#JVM_PROPERTY}); the JDK
+   * running this command when it names none.
+   */
+  static void useJvmOf(RunSpec spec) {
+    useJvm(spec.sweep().jvm());
+  }
+
+  static void useJvm(Path home) {
+    if (home != null) {
+      System.setProperty(RouteJvm.JVM_PROPERTY, home.toAbsolutePath().toString());
+    }
+  }
+
+  private static List<Integer> boxed(int[] values) {
+    return Arrays.stream(values).boxed().toList();
   }
 
   int seedCount() {

@@ -19,6 +19,8 @@ import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
 import java.util.concurrent.TimeUnit;
 
 /**
@@ -53,8 +55,12 @@ public final class EnvironmentCapture {
     Map<String, String> frameworks = new LinkedHashMap<>();
     Map<String, String> launch = new LinkedHashMap<>();
     List<RouteModule> modules = new ArrayList<>();
+    Set<String> routeJdks = new TreeSet<>();
     for (RouteCatalog.Entry e : routes) {
       RouteDescriptor d = e.descriptor();
+      if (d.jdk() != null) {
+        routeJdks.add(d.jdk());
+      }
       frameworks.put(d.id(), d.framework() + " " + d.frameworkVersion());
       List<String> args = new ArrayList<>(extraJvmArgs);
       args.addAll(d.jvmArgs());
@@ -83,7 +89,8 @@ public final class EnvironmentCapture {
         suiteVersion,
         hostname(),
         fingerprint(cpuModel, cores, memory, os),
-        Instant.now().toString());
+        Instant.now().toString(),
+        routeJdks.isEmpty() ? null : String.join(", ", routeJdks));
   }
 
   /** Hash of CPU model, cores, memory and OS: equal on the same machine, whatever its name. */

@@ -42,11 +42,7 @@ public record HardwareClass(
   /** The hardware class of a recorded environment. */
   public static HardwareClass of(EnvironmentRecord e) {
     return new HardwareClass(
-        e.cpuModel(),
-        e.cores(),
-        isaSubset(e.cpuFlags()),
-        (e.jvmVendor() + " " + e.jvmVersion()).trim(),
-        e.threads());
+        e.cpuModel(), e.cores(), isaSubset(e.cpuFlags()), e.measuredJdk(), e.threads());
   }
 
   /** The flags of {@link #ISA_FLAGS} present in {@code cpuFlags}, in the order of ISA_FLAGS. */

@@ -1,5 +1,7 @@
 package io.mlpbench.results.fleet;
 
+import io.mlpbench.core.RunSpec;
+import io.mlpbench.core.TrainingConfig;
 import io.mlpbench.core.launch.RouteCatalog;
 import io.mlpbench.core.launch.TrainRequest;
 import io.mlpbench.results.accuracy.AccuracyRunner;
@@ -72,23 +74,7 @@ public final class MatrixCellExecutor implements CellExecutor {
     EnvironmentRecord env =
         EnvironmentCapture.capture(
             checkout, List.of(entry), List.of("-Xmx4g"), cell.threads(), SuiteVersion.current());
-    TrainRequest d = TrainRequest.defaults(cell.route());
-    RunSettings settings =
-        new RunSettings(
-            d.dataset(),
-            List.of(784, 512, 512, 10),
-            "relu",
-            "adam",
-            d.learningRate(),
-            0.9,
-            0.999,
-            1e-7,
-            cell.batch(),
-            cell.epochs(),
-            cell.kind() == FleetCell.Kind.ACCURACY ? List.of(cell.replicate()) : List.of(),
-            cell.threads(),
-            List.of(cell.route()),
-            cell.profile());
+    RunSettings settings = RunSettings.of(spec(cell), List.of(cell.route()), cell.profile());
     return new RunRecord(
         RunRecord.SCHEMA_VERSION,
         cell.runId(),
@@ -100,6 +86,17 @@ public final class MatrixCellExecutor implements CellExecutor {
         settings,
         accuracy,
         throughput);
+  }
+
+  /** The canonical job at the cell's batch and threads; an accuracy cell trains its replicate. */
+  private static RunSpec spec(FleetCell cell) {
+    RunSpec d = RunSpec.defaults();
+    TrainingConfig training = d.training().withBatchSize(cell.batch()).withThreads(cell.threads());
+    if (cell.kind() != FleetCell.Kind.ACCURACY) {
+      return d.withTraining(training).withSweep(d.sweep().withSeeds(List.of()));
+    }
+    return d.withTraining(training.withEpochs(cell.epochs()).withSeed(cell.replicate()))
+        .withSweep(d.sweep().withSeeds(List.of(cell.replicate())));
   }
 
   /** The directory whose route modules run the cell's release, built on first use. */
@@ -125,22 +122,7 @@ public final class MatrixCellExecutor implements CellExecutor {
   }
 
   private AccuracyResult accuracy(FleetCell cell, RouteCatalog.Entry entry) throws IOException {
-    TrainRequest d = TrainRequest.defaults(cell.route());
-    TrainRequest request =
-        new TrainRequest(
-            cell.route(),
-            d.dataset(),
-            d.dataDir(),
-            d.hidden(),
-            d.activation(),
-            d.optimizer(),
-            d.learningRate(),
-            cell.batch(),
-            cell.epochs(),
-            cell.replicate(),
-            cell.threads(),
-            0,
-            0);
+    TrainRequest request = new TrainRequest(cell.route(), spec(cell));
     Path logs = workDir.resolve("logs").resolve(cell.key());
     Files.createDirectories(logs);
     // a diverged or crashed training is a result of the release (listed as failed in the table),

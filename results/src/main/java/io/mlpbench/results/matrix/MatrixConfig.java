@@ -2,6 +2,7 @@ package io.mlpbench.results.matrix;
 
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.mlpbench.core.TrainingConfig;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -45,7 +46,10 @@ public record MatrixConfig(
   public MatrixConfig {
     benchmarks =
         benchmarks == null || benchmarks.isEmpty() ? List.of("train") : List.copyOf(benchmarks);
-    seeds = seeds == null || seeds.isEmpty() ? List.of(42L) : List.copyOf(seeds);
+    seeds =
+        seeds == null || seeds.isEmpty()
+            ? List.of(TrainingConfig.defaults().seed())
+            : List.copyOf(seeds);
     frameworks = List.copyOf(frameworks);
     if (profile == null || profile.isBlank()) {
       profile = "quick";
@@ -53,7 +57,7 @@ public record MatrixConfig(
   }
 
   public int effectiveThreads() {
-    return threads > 0 ? threads : Runtime.getRuntime().availableProcessors();
+    return threads > 0 ? threads : TrainingConfig.DEFAULT_THREADS;
   }
 
   public static MatrixConfig read(Path file) {

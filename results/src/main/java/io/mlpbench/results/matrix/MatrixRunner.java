@@ -1,7 +1,8 @@
 package io.mlpbench.results.matrix;
 
+import io.mlpbench.core.RunSpec;
+import io.mlpbench.core.TrainingConfig;
 import io.mlpbench.core.launch.RouteCatalog;
-import io.mlpbench.core.launch.TrainRequest;
 import io.mlpbench.results.accuracy.AccuracyRunner;
 import io.mlpbench.results.accuracy.RunProgress;
 import io.mlpbench.results.cli.SuiteVersion;
@@ -131,19 +132,8 @@ public final class MatrixRunner {
             EnvironmentCapture.capture(
                 checkout, entries, List.of("-Xmx4g"), threads, SuiteVersion.current());
         RunSettings settings =
-            new RunSettings(
-                "mnist",
-                List.of(784, 512, 512, 10),
-                "relu",
-                "adam",
-                1e-3,
-                0.9,
-                0.999,
-                1e-7,
-                128,
-                config.epochs(),
-                config.seeds(),
-                threads,
+            RunSettings.of(
+                spec(config, threads),
                 entries.stream().map(RouteCatalog.Entry::id).toList(),
                 config.profile());
         RunRecord record =
@@ -241,29 +231,24 @@ public final class MatrixRunner {
     if (config.epochs() <= 0) {
       return List.of();
     }
-    TrainRequest d = TrainRequest.defaults(entries.get(0).id());
-    TrainRequest template =
-        new TrainRequest(
-            d.route(),
-            d.dataset(),
-            d.dataDir(),
-            d.hidden(),
-            d.activation(),
-            d.optimizer(),
-            d.learningRate(),
-            d.batchSize(),
-            config.epochs(),
-            d.seed(),
-            threads,
-            0,
-            0);
     log.accept("matrix:   accuracy, " + config.epochs() + " epoch(s), seeds " + config.seeds());
     try {
       return new AccuracyRunner(RunProgress.NONE, out.resolve("logs").resolve(name), 60)
-          .run(entries, config.seeds(), template);
+          .run(entries, spec(config, threads));
     } catch (IOException e) {
       throw new UncheckedIOException("accuracy of " + name + " failed: " + e.getMessage(), e);
     }
+  }
+
+  /** The canonical job at the matrix's epochs, seeds and threads; no seeds when epochs is 0. */
+  private static RunSpec spec(MatrixConfig config, int threads) {
+    RunSpec d = RunSpec.defaults();
+    TrainingConfig training = d.training().withThreads(threads);
+    if (config.epochs() <= 0) {
+      return d.withTraining(training).withSweep(d.sweep().withSeeds(List.of()));
+    }
+    return d.withTraining(training.withEpochs(config.epochs()))
+        .withSweep(d.sweep().withSeeds(config.seeds()));
   }
 
   /** The 1-minute load average (Linux /proc/loadavg), or null elsewhere. */

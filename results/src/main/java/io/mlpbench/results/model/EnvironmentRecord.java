@@ -12,6 +12,9 @@ import java.util.Map;
  * @param nativeVersions library name -> version of the native libraries (javacpp, openblas,
  *     libtorch, TF)
  * @param routeLaunch route id -> environment and JVM flags applied to that route's JVM
+ * @param jvmVendor the JVM running the launcher (the CLI); {@link #routeJdk} is the one measured
+ * @param routeJdk the JDK the route JVMs reported running on ({@code --jvm}), "vendor (vm)
+ *     version"; null in records written before it was recorded, when it was the launcher's JDK
  */
 public record EnvironmentRecord(
     String cpuModel,
@@ -30,4 +33,11 @@ public record EnvironmentRecord(
     String suiteVersion,
     String hostname,
     String machineFingerprint,
-    String timestamp) {}
+    String timestamp,
+    String routeJdk) {
+
+  /** The JDK the measurements ran on: the route JVMs', else (older records) the launcher's. */
+  public String measuredJdk() {
+    return routeJdk != null ? routeJdk : (jvmVendor + " " + jvmVersion).trim();
+  }
+}

@@ -1,5 +1,9 @@
 package io.mlpbench.results.model;
 
+import io.mlpbench.core.ModelSpec;
+import io.mlpbench.core.RunSpec;
+import io.mlpbench.core.TrainingConfig;
+import java.util.Arrays;
 import java.util.List;
 
 /**
@@ -61,6 +65,35 @@ public record RunSettings(
         benchProfile,
         0,
         0);
+  }
+
+  /**
+   * The record of {@code spec}: the one place a run's settings are derived from its description
+   * (the record keeps this JSON shape, so older history files stay readable). A spec without seeds
+   * trains nothing (throughput only) and is recorded with 0 epochs.
+   */
+  public static RunSettings of(RunSpec spec, List<String> routes, String benchProfile) {
+    TrainingConfig t = spec.training();
+    // every dataset of the suite is 28 x 28 with 10 classes, as the canonical model
+    ModelSpec canonical = ModelSpec.canonical();
+    int[] layers = spec.model().spec(canonical.inputSize(), canonical.classCount()).layerSizes();
+    return new RunSettings(
+        spec.model().dataset(),
+        Arrays.stream(layers).boxed().toList(),
+        spec.model().activation().id(),
+        t.optimizer().id(),
+        t.learningRate(),
+        t.beta1(),
+        t.beta2(),
+        t.epsilon(),
+        t.batchSize(),
+        spec.sweep().seeds().isEmpty() ? 0 : t.epochs(),
+        spec.sweep().seeds(),
+        t.threads(),
+        routes,
+        benchProfile,
+        spec.data().trainLimit(),
+        spec.data().testLimit());
   }
 
   /** Training samples used (0 = all), old records included. */

@@ -11,7 +11,6 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
@@ -38,10 +37,8 @@ public record JmhResults(
     Map<Integer, String> peakDescriptions) {
   private static final ObjectMapper JSON = new ObjectMapper();
 
-  /** MNIST and Fashion-MNIST: 28 x 28 inputs, 10 classes. */
-  private static final int INPUTS = 784;
-
-  private static final int CLASSES = 10;
+  /** MNIST and Fashion-MNIST: 28 x 28 inputs, 10 classes, as the canonical model. */
+  private static final ModelSpec CANONICAL = ModelSpec.canonical();
 
   public JmhResults {
     results = List.copyOf(results);
@@ -216,7 +213,10 @@ public record JmhResults(
       }
     }
     List<ForkResult> forks = ForkResults.of(metric.path("rawData"), scale, e);
-    long flops = flopsPerSample(params.path("hidden").asText("512-512"), benchmark);
+    long flops =
+        flopsPerSample(
+            params.path("hidden").asText(ModelSpec.hiddenText(CANONICAL.hiddenSizes(), "-")),
+            benchmark);
     Double gflops = score == null ? null : score * flops / 1e9;
     Double peak = peaks.get(threads);
     Double percent = gflops == null || peak == null ? null : 100 * gflops / peak;
@@ -244,12 +244,14 @@ public record JmhResults(
 
   /** FLOPs per sample of the canonical input and classes with {@code hidden}, by core's count. */
   static long flopsPerSample(String hidden, String benchmark) {
-    int[] sizes =
-        hidden.isBlank()
-            ? new int[0]
-            : Arrays.stream(hidden.split("[-,]")).mapToInt(Integer::parseInt).toArray();
     // the activation does not change the count (elementwise work is excluded)
-    FlopCount count = FlopCount.perSample(ModelSpec.of(INPUTS, sizes, CLASSES, Activation.RELU));
+    FlopCount count =
+        FlopCount.perSample(
+            ModelSpec.of(
+                CANONICAL.inputSize(),
+                ModelSpec.parseHidden(hidden),
+                CANONICAL.classCount(),
+                Activation.RELU));
     return benchmark.equals("train") ? count.training() : count.inference();
   }
 

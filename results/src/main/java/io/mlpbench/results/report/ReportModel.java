@@ -325,7 +325,11 @@ public final class ReportModel {
               "memory",
               e.memoryBytes() < 0 ? "unknown" : fmt("%.1f GiB", e.memoryBytes() / 1073741824.0)));
       rows.add(List.of("OS", e.os()));
-      rows.add(List.of("JVM", e.jvmVendor() + " " + e.jvmVersion()));
+      String launcher = e.jvmVendor() + " " + e.jvmVersion();
+      rows.add(List.of("JVM", e.measuredJdk()));
+      if (!e.measuredJdk().equals(launcher.trim())) {
+        rows.add(List.of("launcher JVM", launcher)); // the route JVMs ran on --jvm's JDK
+      }
       rows.add(List.of("threads", Integer.toString(e.threads())));
       e.frameworkVersions().forEach((k, v) -> rows.add(List.of("framework of " + k, v)));
       e.nativeVersions().forEach((k, v) -> rows.add(List.of("native " + k, v)));

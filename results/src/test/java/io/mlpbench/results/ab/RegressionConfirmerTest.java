@@ -66,7 +66,8 @@ class RegressionConfirmerTest {
             e.suiteVersion(),
             e.hostname(),
             e.machineFingerprint(),
-            e.timestamp());
+            e.timestamp(),
+            null);
     return new RunRecord(
         r.schemaVersion(),
         r.runId(),

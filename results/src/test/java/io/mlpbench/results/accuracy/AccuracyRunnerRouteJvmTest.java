@@ -3,7 +3,9 @@ package io.mlpbench.results.accuracy;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
+import io.mlpbench.core.Activation;
 import io.mlpbench.core.OptimizerKind;
+import io.mlpbench.core.RunSpec;
 import io.mlpbench.core.launch.RouteCatalog;
 import io.mlpbench.core.launch.TrainRequest;
 import io.mlpbench.results.model.AccuracyResult;
@@ -35,22 +37,20 @@ class AccuracyRunnerRouteJvmTest {
     RouteCatalog.Entry manual = catalog.select(List.of("manual")).get(0);
 
     AccuracyRunner runner = new AccuracyRunner(RunProgress.NONE, dir.resolve("logs"), 5);
-    TrainRequest d = TrainRequest.defaults("manual");
     TrainRequest small =
         new TrainRequest(
             "manual",
-            "mnist",
-            null,
-            new int[] {64},
-            d.activation(),
-            OptimizerKind.ADAM,
-            1e-3,
-            128,
-            1,
-            42,
-            1,
-            3000,
-            1000);
+            RunSpec.defaults()
+                .withModel(new RunSpec.Model("mnist", List.of(64), Activation.RELU))
+                .withTraining(
+                    RunSpec.defaults()
+                        .training()
+                        .withOptimizer(OptimizerKind.ADAM, 1e-3)
+                        .withBatchSize(128)
+                        .withEpochs(1)
+                        .withSeed(42)
+                        .withThreads(1))
+                .withData(new RunSpec.Data(3000, 1000, null)));
     AccuracyResult ok = runner.runOne(manual, small);
     assertThat(ok.ok()).as(ok.failure()).isTrue();
     assertThat(ok.epochs()).hasSize(1);
@@ -65,18 +65,17 @@ class AccuracyRunnerRouteJvmTest {
     TrainRequest diverging =
         new TrainRequest(
             "manual",
-            "mnist",
-            null,
-            new int[] {64},
-            d.activation(),
-            OptimizerKind.SGD,
-            50,
-            128,
-            2,
-            42,
-            1,
-            3000,
-            1000);
+            RunSpec.defaults()
+                .withModel(new RunSpec.Model("mnist", List.of(64), Activation.RELU))
+                .withTraining(
+                    RunSpec.defaults()
+                        .training()
+                        .withOptimizer(OptimizerKind.SGD, 50)
+                        .withBatchSize(128)
+                        .withEpochs(2)
+                        .withSeed(42)
+                        .withThreads(1))
+                .withData(new RunSpec.Data(3000, 1000, null)));
     AccuracyResult failed = runner.runOne(manual, diverging);
     assertThat(failed.ok()).isFalse();
     assertThat(failed.failedEpoch()).isEqualTo(1);

@@ -4,7 +4,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.mlpbench.core.Activation;
 import io.mlpbench.core.OptimizerKind;
+import io.mlpbench.core.RunSpec;
 import io.mlpbench.core.launch.RouteCatalog;
 import io.mlpbench.core.launch.TrainRequest;
 import io.mlpbench.results.model.AccuracyResult;
@@ -41,22 +43,20 @@ class KilledWorkerTest {
             }
           }
         };
-    TrainRequest d = TrainRequest.defaults("manual");
     TrainRequest long5Epochs =
         new TrainRequest(
             "manual",
-            "mnist",
-            null,
-            new int[] {64},
-            d.activation(),
-            OptimizerKind.ADAM,
-            1e-3,
-            128,
-            5,
-            42,
-            1,
-            3000,
-            1000);
+            RunSpec.defaults()
+                .withModel(new RunSpec.Model("mnist", List.of(64), Activation.RELU))
+                .withTraining(
+                    RunSpec.defaults()
+                        .training()
+                        .withOptimizer(OptimizerKind.ADAM, 1e-3)
+                        .withBatchSize(128)
+                        .withEpochs(5)
+                        .withSeed(42)
+                        .withThreads(1))
+                .withData(new RunSpec.Data(3000, 1000, null)));
     AccuracyResult r =
         new AccuracyRunner(killOnStart, dir.resolve("logs"), 5).runOne(manual, long5Epochs);
     assertThat(r.ok()).isFalse();

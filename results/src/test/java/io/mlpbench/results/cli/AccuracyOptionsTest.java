@@ -4,9 +4,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.mlpbench.core.Activation;
 import io.mlpbench.core.OptimizerKind;
-import io.mlpbench.core.launch.TrainRequest;
+import io.mlpbench.core.RunSpec;
 import java.io.PrintWriter;
 import java.io.StringWriter;
+import java.nio.file.Path;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import picocli.CommandLine;
@@ -29,7 +30,7 @@ class AccuracyOptionsTest {
     // validation runs before any route JVM starts: parse, then build the request like call() does
     try {
       CommandLine.ParseResult r = cli.parseArgs(args);
-      ((AccuracyCommand) r.subcommand().commandSpec().userObject()).options.request();
+      ((AccuracyCommand) r.subcommand().commandSpec().userObject()).options.spec();
       return "";
     } catch (CommandLine.ParameterException e) {
       return e.getMessage();
@@ -39,14 +40,16 @@ class AccuracyOptionsTest {
   @Test
   void defaultsAreTheCanonicalJob() {
     RunOptions o = parse("accuracy");
-    TrainRequest r = o.request();
-    assertThat(r.hidden()).containsExactly(512, 512);
-    assertThat(r.activation()).isEqualTo(Activation.RELU);
-    assertThat(r.optimizer()).isEqualTo(OptimizerKind.ADAM);
-    assertThat(r.learningRate()).isEqualTo(1e-3);
-    assertThat(r.batchSize()).isEqualTo(128);
-    assertThat(r.epochs()).isEqualTo(5);
-    assertThat(r.dataset()).isEqualTo("mnist");
+    RunSpec r = o.spec();
+    assertThat(r.model().hiddenSizes()).containsExactly(512, 512);
+    assertThat(r.model().activation()).isEqualTo(Activation.RELU);
+    assertThat(r.training().optimizer()).isEqualTo(OptimizerKind.ADAM);
+    assertThat(r.training().learningRate()).isEqualTo(1e-3);
+    assertThat(r.training().batchSize()).isEqualTo(128);
+    assertThat(r.training().epochs()).isEqualTo(5);
+    assertThat(r.model().dataset()).isEqualTo("mnist");
+    assertThat(r.sweep().seeds()).containsExactly(42L, 43L, 44L);
+    assertThat(r.sweep().jvm()).isNull();
     // three seeds by default, so every accuracy has a 95% interval
     assertThat(o.seedList()).containsExactly(42L, 43L, 44L);
     assertThat(o.routes).isEmpty();
@@ -86,6 +89,17 @@ class AccuracyOptionsTest {
         .contains("--data-dir")
         .contains("/no/such/dir");
     assertThat(error("accuracy", "--epochs", "five")).contains("five");
+    assertThat(error("accuracy", "--jvm", "/no/such/jdk"))
+        .contains("--jvm")
+        .contains("/no/such/jdk")
+        .contains("bin/java");
+  }
+
+  @Test
+  void jvmIsAJavaHomeCarriedInTheSpec() {
+    Path home = Path.of(System.getProperty("java.home"));
+    RunSpec r = parse("accuracy", "--jvm", home.toString()).spec();
+    assertThat(r.sweep().jvm()).isEqualTo(home.toAbsolutePath());
   }
 
   @Test
@@ -104,6 +118,7 @@ class AccuracyOptionsTest {
             "--optimizer",
             "--threads",
             "--data-dir",
+            "--jvm",
             "--out",
             "--profile",
             "--skip-timing")) {

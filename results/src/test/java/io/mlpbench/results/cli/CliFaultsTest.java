@@ -110,6 +110,18 @@ class CliFaultsTest {
         fault(usage, "--hidden: expected comma-separated", "accuracy", "--hidden", "512,x"),
         fault(usage, "--hidden: layer sizes must be positive", "accuracy", "--hidden", "512,0"),
         fault(usage, "relu, tanh, sigmoid", "accuracy", "--activation", "gelu"),
+        fault(usage, "--jvm: /nonexistent is not a Java home", "accuracy", "--jvm", "/nonexistent"),
+        fault(usage, "--jvm: /nonexistent is not a Java home", "run", "--jvm", "/nonexistent"),
+        fault(
+            usage,
+            "--jvm: /nonexistent is not a Java home",
+            "ab",
+            "--baseline",
+            ".",
+            "--candidate",
+            ".",
+            "--jvm",
+            "/nonexistent"),
         fault(usage, "adam, sgd", "accuracy", "--optimizer", "rmsprop"),
         fault(usage, "expected one of [smoke, quick, full]", "accuracy", "--profile", "huge"),
         fault(

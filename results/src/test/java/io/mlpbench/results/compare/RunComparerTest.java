@@ -288,7 +288,8 @@ class RunComparerTest {
             "0.1.0",
             "runner-17",
             "a different fingerprint",
-            a.timestamp());
+            a.timestamp(),
+            null);
     assertThat(Comparability.environmentMismatch(a, b)).isNull();
     EnvironmentRecord otherJdk =
         new EnvironmentRecord(
@@ -308,7 +309,8 @@ class RunComparerTest {
             "0.1.0",
             "host",
             a.machineFingerprint(),
-            a.timestamp());
+            a.timestamp(),
+            null);
     assertThat(Comparability.environmentMismatch(a, otherJdk))
         .isEqualTo("different hardware class: JDK 'Temurin 17' vs 'Temurin 25'");
   }

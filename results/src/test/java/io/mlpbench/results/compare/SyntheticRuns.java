@@ -111,7 +111,8 @@ public final class SyntheticRuns {
         "0.1.0",
         "host",
         cpu + "/2 cores/8 GiB",
-        T0.toString());
+        T0.toString(),
+        null);
   }
 
   public static RunSettings settings(int epochs) {

@@ -64,7 +64,8 @@ class EnvironmentCaptureTest {
                 "loop",
                 "dl4j-impl",
                 Map.of("OMP_NUM_THREADS", "2"),
-                List.of("-Dx=1")),
+                List.of("-Dx=1"),
+                "Eclipse Adoptium (OpenJDK 64-Bit Server VM) 25.0.1+8-LTS"),
             DL4J);
     Path root = Path.of("").toAbsolutePath().getParent(); // tests run in results/
     EnvironmentRecord e =
@@ -91,6 +92,29 @@ class EnvironmentCaptureTest {
         .isEqualTo(
             EnvironmentCapture.fingerprint(e.cpuModel(), e.cores(), e.memoryBytes(), e.os()));
     assertThat(e.timestamp()).isNotBlank();
+    // the route JVM's JDK (--jvm) is what the numbers were measured on, so it is compared
+    assertThat(e.routeJdk()).isEqualTo("Eclipse Adoptium (OpenJDK 64-Bit Server VM) 25.0.1+8-LTS");
+    assertThat(HardwareClass.of(e).jdk()).isEqualTo(e.routeJdk());
+  }
+
+  @Test
+  void routeJvmsOnTheLaunchersJdkKeepTheOldHardwareClass() {
+    // a default run's route JVMs report the launcher's JDK: the class (and its key) is unchanged
+    RouteCatalog.Entry entry =
+        new RouteCatalog.Entry(
+            new RouteDescriptor(
+                "dl4j-loop",
+                "DL4J",
+                "1.0.0-M2.1",
+                "loop",
+                "dl4j-impl",
+                Map.of(),
+                List.of(),
+                RouteDescriptor.jdkOfThisJvm()),
+            DL4J);
+    EnvironmentRecord e =
+        EnvironmentCapture.capture(Path.of("."), List.of(entry), List.of(), 2, "0.1.0-test");
+    assertThat(HardwareClass.of(e).jdk()).isEqualTo(e.jvmVendor() + " " + e.jvmVersion());
   }
 
   @Test

@@ -75,7 +75,8 @@ public final class ReportFixtures {
         "0.1.0",
         "host",
         "fingerprint",
-        T0.toString());
+        T0.toString(),
+        null);
   }
 
   public static RunSettings settings() {

@@ -45,7 +45,8 @@ public final class TestRuns {
             suiteVersion,
             "host-" + machine,
             machine,
-            startedAt.toString());
+            startedAt.toString(),
+            null);
     RunSettings settings =
         new RunSettings(
             "mnist",
