@@ -22,7 +22,6 @@ public final class RouteWorker {
   private RouteWorker() {}
 
   public static void main(String[] args) throws Exception {
-    ParentWatch.start(); // a killed launcher must not leave this JVM training for nobody
     if (args.length == 0) {
       System.err.println(
           "usage: RouteWorker describe [threads] | train --route <id> [--key value ...]");

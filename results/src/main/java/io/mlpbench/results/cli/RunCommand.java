@@ -1,12 +1,12 @@
 package io.mlpbench.results.cli;
 
+import io.mlpbench.core.launch.BenchmarksModule;
+import io.mlpbench.core.launch.JvmLaunch;
 import io.mlpbench.core.launch.TrainRequest;
 import io.mlpbench.results.accuracy.AccuracyJob;
 import io.mlpbench.results.accuracy.ConsoleProgress;
 import io.mlpbench.results.history.RunHistory;
 import io.mlpbench.results.model.RunRecord;
-import java.io.File;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -34,8 +34,6 @@ import picocli.CommandLine.Option;
             + "failed. The run is recorded in the local history and in the --store, and compare "
             + "reads that same store.")
 final class RunCommand implements Callable<Integer> {
-  static final String BENCH_MAIN = "io.mlpbench.bench.BenchmarkRunner";
-
   @Mixin RunOptions options;
 
   @Mixin HistoryOptions history = new HistoryOptions();
@@ -153,38 +151,25 @@ final class RunCommand implements Callable<Integer> {
 
   /** Runs the benchmarks module's runner in its own JVM; output passes through to the console. */
   String timing(Path root, TrainRequest t) throws Exception {
-    Path classes = root.resolve("benchmarks/target/classes");
-    Path cpFile = root.resolve("benchmarks/target/bench-classpath.txt");
-    if (!Files.isDirectory(classes) || !Files.isRegularFile(cpFile)) {
-      return "failed: benchmarks module not built ("
-          + cpFile
-          + " missing); run mvn -B install -DskipTests";
-    }
-    List<String> command = new ArrayList<>();
-    command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
-    command.add("-Dmlpbench.root=" + root);
-    command.add("-Dbench.profile=" + options.profile.name());
+    Map<String, String> bench = new LinkedHashMap<>();
+    bench.put("profile", options.profile.name());
     if (!options.routes.isEmpty()) {
-      command.add("-Dbench.routes=" + String.join(",", options.routes));
+      bench.put("routes", String.join(",", options.routes));
     }
-    command.add("-Dbench.threads=" + t.threads());
+    bench.put("threads", Integer.toString(t.threads()));
     if (options.profile != RunOptions.Profile.full) {
-      command.add("-Dbench.batches=" + t.batchSize()); // full keeps its 32,128,512 sweep
+      bench.put("batches", Integer.toString(t.batchSize())); // full keeps its 32,128,512 sweep
     }
-    command.add("-Dbench.hidden=" + options.hidden.replace(',', '-'));
-    command.add("-Dbench.activation=" + t.activation().id());
-    command.add("-cp");
-    command.add(classes + File.pathSeparator + Files.readString(cpFile).trim());
-    command.add(BENCH_MAIN);
-    System.out.println("timing: " + BENCH_MAIN + " (profile " + options.profile + ")");
-    Process p =
-        new ProcessBuilder(command)
-            .directory(root.toFile())
-            .redirectInput(ProcessBuilder.Redirect.INHERIT)
-            .redirectError(ProcessBuilder.Redirect.INHERIT)
-            .start();
-    new TimingProgress(System.out, System::nanoTime).follow(p.getInputStream());
-    int status = p.waitFor();
+    bench.put("hidden", options.hidden.replace(',', '-'));
+    bench.put("activation", t.activation().id());
+    JvmLaunch runner =
+        BenchmarksModule.of(root)
+            .runner(root, bench)
+            .directory(root)
+            .errorTo(ProcessBuilder.Redirect.INHERIT);
+    System.out.println("timing: " + BenchmarksModule.RUNNER + " (profile " + options.profile + ")");
+    TimingProgress progress = new TimingProgress(System.out, System::nanoTime);
+    int status = runner.start().forEachLine(progress::line).status();
     return switch (status) {
       case 0 -> "ok";
       case 1 -> "failed: some route's timing failed (others written; see results/jmh/*-meta.json)";
