@@ -14,4 +14,5 @@ public record RouteDescriptor(
     String style,
     String module,
     Map<String, String> environment,
-    List<String> jvmArgs) {}
+    List<String> jvmArgs,
+    List<String> nativeLibraries) {}

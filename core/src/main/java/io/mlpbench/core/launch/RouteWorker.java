@@ -68,7 +68,8 @@ public final class RouteWorker {
               route.style().id(),
               module,
               launch.environment(),
-              launch.jvmArgs()));
+              launch.jvmArgs(),
+              route.nativeLibraries()));
     }
     for (RouteDescriptor d : descriptors) {
       out.println(WorkerProtocol.PREFIX + JSON.writeValueAsString(d));
