@@ -13,7 +13,11 @@ public final class WatchedMain {
   private WatchedMain() {}
 
   public static void main(String[] args) throws Throwable {
-    ParentWatch.start(Long.parseLong(args[0]));
+    try {
+      ParentWatch.start(Long.parseLong(args[0]));
+    } catch (NoSuchMethodError e) {
+      ParentWatch.start(); // an older core earlier on the classpath (an ab side) has only this
+    }
     try {
       Class.forName(args[1])
           .getMethod("main", String[].class)
