@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.mlpbench.core.launch.JmhLock;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -233,12 +234,14 @@ public final class BenchmarkRunner {
     Duration patience = Duration.ofMinutes(settings.profile().timeoutMinutes());
     long deadline = System.nanoTime() + patience.toNanos();
     while (true) {
-      if (!settings.ignoreJmhLock() && !JmhLock.free()) {
-        out.accept(step + "another JMH run holds " + JmhLock.FILE + "; waiting for it to finish");
-        JmhLock.awaitFree(Duration.ofNanos(Math.max(0, deadline - System.nanoTime())));
+      if (!settings.ignoreJmhLock()) {
+        JmhLock.awaitFree(
+            Duration.ofNanos(Math.max(0, deadline - System.nanoTime())), m -> out.accept(step + m));
       }
       JobOutcome outcome = process.run(job);
-      if (!JmhLock.refused(outcome) || System.nanoTime() > deadline) {
+      boolean lostTheLock =
+          outcome.failed() && outcome.results().isEmpty() && JmhLock.refused(outcome.failure());
+      if (!lostTheLock || System.nanoTime() > deadline) {
         return outcome;
       }
       try {

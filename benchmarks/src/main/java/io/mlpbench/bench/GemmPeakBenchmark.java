@@ -1,6 +1,7 @@
 package io.mlpbench.bench;
 
 import io.mlpbench.core.GemmProvider;
+import io.mlpbench.core.launch.ParentWatch;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -49,6 +50,7 @@ public class GemmPeakBenchmark extends RouteBenchmarkBase {
 
     @Setup(Level.Trial)
     public void setUp() {
+      ParentWatch.start(); // as RouteState: a JMH fork must not outlive its JMH host
       GemmProvider provider = find(library);
       used = provider.library();
       int n = size;

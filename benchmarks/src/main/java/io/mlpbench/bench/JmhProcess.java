@@ -2,15 +2,16 @@ package io.mlpbench.bench;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import io.mlpbench.core.launch.RouteJvm;
-import java.io.BufferedReader;
+import io.mlpbench.core.launch.JvmLaunch;
+import io.mlpbench.core.launch.LaunchedJvm;
 import java.io.BufferedWriter;
 import java.io.IOException;
-import java.io.InputStreamReader;
+import java.io.InterruptedIOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -18,7 +19,6 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
 
 /**
@@ -27,17 +27,6 @@ import java.util.function.Consumer;
  * inherit this JVM's flags and environment, so the route's requirements reach the measured JVMs.
  */
 final class JmhProcess {
-  /** Thread settings a caller's shell might carry; removed unless the route itself sets them. */
-  static final List<String> INHERITED_THREAD_VARIABLES =
-      List.of(
-          "OMP_NUM_THREADS",
-          "OMP_WAIT_POLICY",
-          "OMP_PROC_BIND",
-          "MKL_NUM_THREADS",
-          "OPENBLAS_NUM_THREADS",
-          "TF_NUM_INTRAOP_THREADS",
-          "TF_NUM_INTEROP_THREADS");
-
   private static final ObjectMapper JSON = new ObjectMapper();
   private static final int MAX_ERROR_LINES = 12;
 
@@ -58,41 +47,31 @@ final class JmhProcess {
     Path log = workDir.resolve(file + ".log");
     Map<String, String> environment = new LinkedHashMap<>(job.environment());
     environment.put(Sidecar.ENV, sidecar.toString());
-    ProcessBuilder builder =
-        RouteJvm.builder(
-            job.module(),
-            JmhClasspath.entries(),
-            environment,
-            job.jvmArgs(),
-            "org.openjdk.jmh.Main",
-            jmhArguments(job, json));
-    for (String variable : INHERITED_THREAD_VARIABLES) {
-      if (!environment.containsKey(variable)) {
-        builder.environment().remove(variable);
-      }
-    }
-    builder.redirectErrorStream(true);
-    builder.directory(workDir.toFile()); // a native crash's hs_err_pid*.log lands beside the log
+    JvmLaunch launch =
+        JvmLaunch.of("org.openjdk.jmh.Main")
+            .module(job.module())
+            .classpath(JmhClasspath.entries())
+            .environment(environment)
+            .jvmArgs(job.jvmArgs())
+            .args(jmhArguments(job, json))
+            .directory(workDir)
+            .timeout(Duration.ofMinutes(settings.profile().timeoutMinutes()));
     long start = System.nanoTime();
     List<String> errors = new ArrayList<>();
     Integer exitCode;
-    try {
+    try (BufferedWriter out = Files.newBufferedWriter(log, StandardCharsets.UTF_8)) {
       Files.deleteIfExists(json);
       Files.deleteIfExists(sidecar);
-      Process process = builder.start();
-      Thread reader = new Thread(() -> copyOutput(process, log, errors), "jmh-output-" + file);
-      reader.start();
-      boolean finished = process.waitFor(settings.profile().timeoutMinutes(), TimeUnit.MINUTES);
-      if (!finished) {
-        process.descendants().forEach(ProcessHandle::destroyForcibly);
-        process.destroyForcibly().waitFor();
-      }
-      reader.join(TimeUnit.SECONDS.toMillis(30));
-      exitCode = finished ? process.exitValue() : null;
+      LaunchedJvm.Exit exit = launch.start().forEachLine(line -> copy(line, out, errors));
+      exitCode = exit.timedOut() ? null : exit.status();
+    } catch (InterruptedIOException e) {
+      Thread.currentThread().interrupt();
+      return outcome(
+          job, launch, environment, null, start, List.of(), List.of(), "interrupted", log);
     } catch (IOException e) {
       return outcome(
           job,
-          builder,
+          launch,
           environment,
           null,
           start,
@@ -100,20 +79,16 @@ final class JmhProcess {
           List.of(),
           "cannot start the route JVM: " + e.getMessage(),
           log);
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      return outcome(
-          job, builder, environment, null, start, List.of(), List.of(), "interrupted", log);
     }
     List<JsonNode> results = readResults(json);
     List<JsonNode> records = readSidecar(sidecar);
     String failure = diagnose(job, exitCode, results, errors);
-    return outcome(job, builder, environment, exitCode, start, results, records, failure, log);
+    return outcome(job, launch, environment, exitCode, start, results, records, failure, log);
   }
 
   private JobOutcome outcome(
       JmhJob job,
-      ProcessBuilder builder,
+      JvmLaunch launch,
       Map<String, String> environment,
       Integer exitCode,
       long start,
@@ -123,7 +98,7 @@ final class JmhProcess {
       Path log) {
     double seconds = (System.nanoTime() - start) / 1e9;
     return new JobOutcome(
-        job, builder.command(), environment, exitCode, seconds, results, records, failure, log);
+        job, launch.command(), environment, exitCode, seconds, results, records, failure, log);
   }
 
   List<String> jmhArguments(JmhJob job, Path json) {
@@ -149,32 +124,24 @@ final class JmhProcess {
     return args;
   }
 
-  private void copyOutput(Process process, Path log, List<String> errors) {
-    try (BufferedReader in =
-            new BufferedReader(
-                new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8));
-        BufferedWriter out = Files.newBufferedWriter(log, StandardCharsets.UTF_8)) {
-      String line;
-      while ((line = in.readLine()) != null) {
-        out.write(line);
-        out.newLine();
-        if (isError(line)) {
-          synchronized (errors) {
-            // JMH repeats a fork's fatal-error banner; keep each line once.
-            if (errors.size() < MAX_ERROR_LINES && !errors.contains(line.strip())) {
-              errors.add(line.strip());
-            }
-          }
-        }
-        if (isProgress(line) || isError(line)) {
-          echo.accept("    | " + line.strip());
-        }
-      }
+  private void copy(String line, BufferedWriter log, List<String> errors) {
+    try {
+      log.write(line);
+      log.newLine();
     } catch (IOException e) {
-      // The process died or the log cannot be written; the exit code and results tell the rest.
-      synchronized (errors) {
-        errors.add("output copy failed: " + e.getMessage());
+      // the log cannot be written; the exit code and results tell the rest
+      if (errors.size() < MAX_ERROR_LINES) {
+        errors.add("log write failed: " + e.getMessage());
       }
+    }
+    if (isError(line)) {
+      // JMH repeats a fork's fatal-error banner; keep each line once.
+      if (errors.size() < MAX_ERROR_LINES && !errors.contains(line.strip())) {
+        errors.add(line.strip());
+      }
+    }
+    if (isProgress(line) || isError(line)) {
+      echo.accept("    | " + line.strip());
     }
   }
 
@@ -254,10 +221,8 @@ final class JmhProcess {
     if (problems.isEmpty()) {
       return null;
     }
-    synchronized (errors) {
-      if (!errors.isEmpty()) {
-        problems.add("output: " + String.join(" / ", errors));
-      }
+    if (!errors.isEmpty()) {
+      problems.add("output: " + String.join(" / ", errors));
     }
     return String.join("; ", problems);
   }

@@ -6,6 +6,7 @@ import io.mlpbench.core.Parameters;
 import io.mlpbench.core.Routes;
 import io.mlpbench.core.Trainer;
 import io.mlpbench.core.TrainingConfig;
+import io.mlpbench.core.launch.ParentWatch;
 import io.mlpbench.dataset.Batch;
 import io.mlpbench.dataset.Batcher;
 import io.mlpbench.dataset.Datasets;
@@ -62,6 +63,8 @@ public class RouteState {
 
   @Setup(Level.Trial)
   public void setUp() {
+    // a JMH fork is started by JMH, not by our launcher: it must not outlive its JMH host either
+    ParentWatch.start();
     LabeledImages train = Datasets.load(dataset).train();
     ModelSpec spec = spec(train.featureCount(), hidden, train.classCount(), activation);
     TrainingConfig config =

@@ -144,7 +144,6 @@ final class RunPlan {
 
   private List<String> jvmArgs(RouteCatalog.Entry entry) {
     List<String> args = new ArrayList<>(BASE_JVM_ARGS);
-    args.add("-Dmlpbench.module=" + entry.module().name());
     if (settings.ignoreJmhLock()) {
       args.add("-Djmh.ignoreLock=true");
     }

@@ -7,6 +7,7 @@ import io.mlpbench.core.Parameters;
 import io.mlpbench.core.Route;
 import io.mlpbench.core.Trainer;
 import io.mlpbench.core.TrainingConfig;
+import java.util.List;
 
 /**
  * A DJL route on the PyTorch engine. Both styles share the model, parameter loading, optimizer and
@@ -45,6 +46,11 @@ final class DjlRoute implements Route {
   @Override
   public LaunchRequirements launchRequirements(TrainingConfig config) {
     return PyTorchRuntime.launchRequirements(config.threads());
+  }
+
+  @Override
+  public List<String> nativeLibraries() {
+    return List.of("pytorch-native-cpu", "pytorch-jni", "pytorch-engine", "jna");
   }
 
   @Override

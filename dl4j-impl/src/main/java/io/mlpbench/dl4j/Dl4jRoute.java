@@ -89,6 +89,11 @@ public final class Dl4jRoute implements Route {
   }
 
   @Override
+  public List<String> nativeLibraries() {
+    return List.of("nd4j-native", "javacpp", "openblas", "mkl");
+  }
+
+  @Override
   public Trainer create(ModelSpec spec, TrainingConfig config, Parameters initial) {
     if (!spec.equals(initial.spec())) {
       throw new IllegalArgumentException(

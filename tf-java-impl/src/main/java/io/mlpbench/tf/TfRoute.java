@@ -61,6 +61,11 @@ enum TfRoute implements Route {
   }
 
   @Override
+  public List<String> nativeLibraries() {
+    return List.of("tensorflow-core-native", "tensorflow-core-api", "javacpp");
+  }
+
+  @Override
   public Trainer create(ModelSpec spec, TrainingConfig config, Parameters initial) {
     return switch (this) {
       case TAPE -> TapeTrainer.create(spec, config, initial);

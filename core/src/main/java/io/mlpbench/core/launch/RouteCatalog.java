@@ -1,22 +1,17 @@
 package io.mlpbench.core.launch;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
-import java.io.BufferedReader;
 import java.io.IOException;
-import java.io.InputStreamReader;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
-import java.util.concurrent.TimeUnit;
 
 /**
  * Every route of a checkout, found by asking each built route module's own JVM to describe its
  * routes, so the asking JVM never loads a framework class.
  */
 public final class RouteCatalog {
-  private static final ObjectMapper JSON = new ObjectMapper();
+  private static final Duration DESCRIBE_TIMEOUT = Duration.ofMinutes(2);
 
   /** A described route and the module whose classpath runs it. */
   public record Entry(RouteDescriptor descriptor, RouteModule module) {
@@ -85,43 +80,17 @@ public final class RouteCatalog {
 
   private static List<RouteDescriptor> describe(RouteModule module, int threads)
       throws IOException {
-    ProcessBuilder builder =
-        RouteJvm.builder(
-            module,
-            List.of(),
-            Map.of(),
-            List.of("-Dmlpbench.module=" + module.name(), "-Xshare:auto"),
-            RouteWorker.class.getName(),
-            List.of("describe", Integer.toString(threads)));
-    builder.redirectErrorStream(true);
-    Process process = builder.start();
-    List<RouteDescriptor> found = new ArrayList<>();
-    StringBuilder other = new StringBuilder();
-    try (BufferedReader reader =
-        new BufferedReader(
-            new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8))) {
-      String line;
-      while ((line = reader.readLine()) != null) {
-        if (WorkerProtocol.isMessage(line)) {
-          found.add(JSON.readValue(WorkerProtocol.payload(line), RouteDescriptor.class));
-        } else if (other.length() < 4000) {
-          other.append(line).append('\n');
-        }
-      }
+    LaunchedJvm.Transcript t =
+        JvmLaunch.of(RouteWorker.class.getName())
+            .module(module)
+            .jvmArgs(List.of("-Xshare:auto"))
+            .args(List.of("describe", Integer.toString(threads)))
+            .timeout(DESCRIBE_TIMEOUT)
+            .start()
+            .transcript();
+    if (!t.exit().ok()) {
+      throw new IOException("route JVM " + t.exit().describe() + ": " + t.otherOutput());
     }
-    try {
-      if (!process.waitFor(2, TimeUnit.MINUTES)) {
-        process.destroyForcibly();
-        throw new IOException("describing routes timed out");
-      }
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      throw new IOException("interrupted", e);
-    }
-    if (process.exitValue() != 0) {
-      throw new IOException(
-          "route JVM exited with " + process.exitValue() + ": " + other.toString().strip());
-    }
-    return found;
+    return t.messages(RouteDescriptor.class);
   }
 }

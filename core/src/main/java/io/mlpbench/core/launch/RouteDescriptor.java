@@ -18,7 +18,8 @@ public record RouteDescriptor(
     String module,
     Map<String, String> environment,
     List<String> jvmArgs,
-    String jdk) {
+    String jdk,
+    List<String> nativeLibraries) {
 
   /** This JVM's JDK in the form {@link #jdk} has. */
   public static String jdkOfThisJvm() {

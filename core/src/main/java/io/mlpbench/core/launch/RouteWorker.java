@@ -22,7 +22,6 @@ public final class RouteWorker {
   private RouteWorker() {}
 
   public static void main(String[] args) throws Exception {
-    ParentWatch.start(); // a killed launcher must not leave this JVM training for nobody
     if (args.length == 0) {
       System.err.println(
           "usage: RouteWorker describe [threads] | train --route <id> --spec <json>");
@@ -70,7 +69,8 @@ public final class RouteWorker {
               module,
               launch.environment(),
               launch.jvmArgs(),
-              RouteDescriptor.jdkOfThisJvm()));
+              RouteDescriptor.jdkOfThisJvm(),
+              route.nativeLibraries()));
     }
     for (RouteDescriptor d : descriptors) {
       out.println(WorkerProtocol.PREFIX + JSON.writeValueAsString(d));

@@ -1,19 +1,22 @@
 package io.mlpbench.results.ab;
 
-import io.mlpbench.core.launch.RouteJvm;
+import io.mlpbench.core.launch.BenchmarksModule;
+import io.mlpbench.core.launch.JvmLaunch;
+import io.mlpbench.core.launch.LaunchedJvm;
 import io.mlpbench.results.compare.CompareOptions;
 import io.mlpbench.results.compare.ThroughputVerdict;
 import io.mlpbench.results.model.ForkResult;
 import io.mlpbench.results.model.ThroughputResult;
 import io.mlpbench.results.report.JmhResults;
-import java.io.File;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.function.Consumer;
 
@@ -25,7 +28,7 @@ import java.util.function.Consumer;
  * The JMH harness is this checkout's; the code measured (route module and core) is each side's.
  */
 public final class AbSession {
-  static final String BENCH_MAIN = "io.mlpbench.bench.BenchmarkRunner";
+  private static final Duration FORK_TIMEOUT = Duration.ofMinutes(30);
 
   /**
    * @param harness the checkout whose benchmarks module runs the JMH harness
@@ -115,46 +118,31 @@ public final class AbSession {
       throws IOException {
     Path out = plan.outputDir().resolve("forks").resolve(id);
     Files.createDirectories(out);
-    Path classes = plan.harness().resolve("benchmarks/target/classes");
-    Path cpFile = plan.harness().resolve("benchmarks/target/bench-classpath.txt");
-    if (!Files.isRegularFile(cpFile)) {
-      throw new IOException(
-          "benchmarks module not built (" + cpFile + " missing); run mvn -B install -DskipTests");
-    }
-    List<String> command = new ArrayList<>();
-    command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
-    command.add("-Dmlpbench.root=" + side.checkout());
-    command.add("-Dbench.profile=" + plan.profile());
-    command.add("-Dbench.forks=1");
-    String jvm = System.getProperty(RouteJvm.JVM_PROPERTY);
-    if (jvm != null) {
-      command.add("-D" + RouteJvm.JVM_PROPERTY + "=" + jvm); // the forks run on ab --jvm's JDK
-    }
-    command.add("-Dbench.routes=" + side.route());
-    command.add("-Dbench.threads=" + plan.threads());
-    command.add("-Dbench.batches=" + plan.batchSize());
-    command.add("-Dbench.benchmarks=train");
-    command.add("-Dbench.peak=false");
-    command.add("-Dbench.out=" + out);
-    command.add("-cp");
-    command.add(classes + File.pathSeparator + Files.readString(cpFile).trim());
-    command.add(BENCH_MAIN);
+    Map<String, String> bench = new LinkedHashMap<>();
+    bench.put("profile", plan.profile());
+    bench.put("forks", "1");
+    bench.put("routes", side.route());
+    bench.put("threads", Integer.toString(plan.threads()));
+    bench.put("batches", Integer.toString(plan.batchSize()));
+    bench.put("benchmarks", "train");
+    bench.put("peak", "false");
+    bench.put("out", out.toString());
     Path logFile = out.resolve("runner.log");
-    try {
-      Process p =
-          new ProcessBuilder(command)
-              .directory(side.checkout().toFile())
-              .redirectErrorStream(true)
-              .redirectOutput(logFile.toFile())
-              .start();
-      if (!p.waitFor(Duration.ofMinutes(30).toMinutes(), java.util.concurrent.TimeUnit.MINUTES)) {
-        p.destroyForcibly();
-        failures.add(id + ": timed out; log " + logFile);
-        return Optional.empty();
-      }
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      throw new IOException("interrupted while measuring " + id, e);
+    String jvm = System.getProperty(JvmLaunch.JVM_PROPERTY);
+    List<String> forkJdk =
+        jvm == null ? List.of() : List.of("-D" + JvmLaunch.JVM_PROPERTY + "=" + jvm); // ab --jvm
+    LaunchedJvm.Exit exit =
+        BenchmarksModule.of(plan.harness())
+            .runner(side.checkout(), bench)
+            .jvmArgs(forkJdk)
+            .directory(side.checkout())
+            .outputTo(logFile)
+            .timeout(FORK_TIMEOUT)
+            .start()
+            .awaitExit();
+    if (exit.timedOut()) {
+      failures.add(id + ": " + exit.describe() + "; log " + logFile);
+      return Optional.empty();
     }
     Optional<Path> json = JmhResults.newest(out);
     if (json.isEmpty()) {

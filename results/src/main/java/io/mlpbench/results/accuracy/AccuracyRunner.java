@@ -2,16 +2,15 @@ package io.mlpbench.results.accuracy;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.mlpbench.core.RunSpec;
+import io.mlpbench.core.launch.JvmLaunch;
+import io.mlpbench.core.launch.LaunchedJvm;
 import io.mlpbench.core.launch.RouteCatalog;
 import io.mlpbench.core.launch.RouteDescriptor;
-import io.mlpbench.core.launch.RouteJvm;
 import io.mlpbench.core.launch.RouteWorker;
 import io.mlpbench.core.launch.TrainRequest;
 import io.mlpbench.results.model.AccuracyResult;
-import java.io.BufferedReader;
 import java.io.FileOutputStream;
 import java.io.IOException;
-import java.io.InputStreamReader;
 import java.io.OutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
@@ -22,9 +21,6 @@ import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Deque;
 import java.util.List;
-import java.util.Map;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicBoolean;
 
 /**
  * Trains every selected route for every seed, each run in a fresh JVM of its own route module
@@ -35,11 +31,6 @@ import java.util.concurrent.atomic.AtomicBoolean;
 public final class AccuracyRunner {
   /** Same heap limit as the benchmarks runner, so peak RSS compares across the two. */
   static final String HEAP = "-Xmx4g";
-
-  /** Thread variables a caller's shell may carry; removed unless the route sets them. */
-  private static final List<String> INHERITED_THREAD_VARIABLES =
-      List.of(
-          "OMP_NUM_THREADS", "MKL_NUM_THREADS", "OPENBLAS_NUM_THREADS", "TF_NUM_INTRAOP_THREADS");
 
   /** Marks the log lines the runner writes itself (command, environment), left out of reasons. */
   static final String HEADER = "#mlpbench ";
@@ -85,89 +76,48 @@ public final class AccuracyRunner {
     Files.createDirectories(logDir);
     Path log = logDir.resolve(d.id() + "-seed" + request.seed() + ".log");
     Files.deleteIfExists(log);
-    List<String> jvmArgs = new ArrayList<>();
-    jvmArgs.add(HEAP);
-    jvmArgs.add("-Dmlpbench.module=" + entry.module().name());
-    jvmArgs.addAll(d.jvmArgs());
     List<String> args = new ArrayList<>();
     args.add("train");
     args.addAll(request.toArgs());
-    ProcessBuilder builder =
-        RouteJvm.builder(
-            entry.module(), List.of(), Map.of(), jvmArgs, RouteWorker.class.getName(), args);
-    Map<String, String> env = builder.environment();
-    INHERITED_THREAD_VARIABLES.forEach(env::remove);
-    env.putAll(d.environment());
-    // hs_err files of a native crash land next to the log
-    builder.directory(logDir.toFile());
-    builder.redirectError(ProcessBuilder.Redirect.appendTo(log.toFile()));
+    JvmLaunch launch =
+        JvmLaunch.of(RouteWorker.class.getName())
+            .module(entry.module())
+            .jvmArgs(List.of(HEAP))
+            .jvmArgs(d.jvmArgs())
+            .environment(d.environment())
+            .args(args)
+            .directory(logDir) // hs_err files of a native crash land next to the log
+            .errorTo(ProcessBuilder.Redirect.appendTo(log.toFile()))
+            .timeout(timeout);
     progress.runStarted(d.id(), request.seed(), request.epochs());
-    int exit;
-    AtomicBoolean timedOut = new AtomicBoolean();
+    LaunchedJvm.Exit exit;
     try (OutputStream logOut = new FileOutputStream(log.toFile(), true);
         PrintStream logText = new PrintStream(logOut, true, StandardCharsets.UTF_8)) {
-      logText.println(HEADER + String.join(" ", builder.command()));
+      logText.println(HEADER + String.join(" ", launch.command()));
       logText.println(HEADER + "environment: " + d.environment());
-      Process process = builder.start();
-      process.getOutputStream().close();
-      // a hung JVM never closes stdout, so the timeout must kill it from outside the read loop
-      Thread watchdog = new Thread(() -> killAfterTimeout(process, timedOut), "timeout-" + d.id());
-      watchdog.setDaemon(true);
-      watchdog.start();
-      try (BufferedReader reader =
-          new BufferedReader(
-              new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8))) {
-        String line;
-        while ((line = reader.readLine()) != null) {
-          JsonNode message = transcript.accept(line);
-          if (message == null) {
-            logText.println(line);
-          } else {
-            progress.message(d.id(), message);
-          }
-        }
-      }
-      exit = waitFor(process);
-      watchdog.interrupt();
-      if (timedOut.get()) {
-        logText.println(HEADER + "killed after the timeout of " + timeout);
+      exit =
+          launch
+              .start()
+              .forEachLine(
+                  line -> {
+                    JsonNode message = transcript.accept(line);
+                    if (message == null) {
+                      logText.println(line);
+                    } else {
+                      progress.message(d.id(), message);
+                    }
+                  });
+      if (exit.timedOut()) {
+        logText.println(HEADER + exit.describe());
       }
     }
-    String reason = exit == 0 ? "" : tail(log, 6);
-    if (timedOut.get()) {
-      reason =
-          "killed after the timeout of "
-              + timeout.toMinutes()
-              + " min ("
-              + timeout
-              + ")"
-              + (reason.isEmpty() ? "" : "; " + reason);
+    String reason = exit.status() == 0 ? "" : tail(log, 6);
+    if (exit.timedOut()) {
+      reason = exit.describe() + (reason.isEmpty() ? "" : "; " + reason);
     }
-    AccuracyResult result = transcript.finish(exit, reason);
+    AccuracyResult result = transcript.finish(exit.status(), reason);
     progress.runFinished(d.id(), result);
     return result;
-  }
-
-  private void killAfterTimeout(Process process, AtomicBoolean timedOut) {
-    try {
-      if (!process.waitFor(timeout.toMillis(), TimeUnit.MILLISECONDS)) {
-        timedOut.set(true);
-        process.descendants().forEach(ProcessHandle::destroyForcibly);
-        process.destroyForcibly();
-      }
-    } catch (InterruptedException e) {
-      // the run ended first
-    }
-  }
-
-  private int waitFor(Process process) throws IOException {
-    try {
-      return process.waitFor();
-    } catch (InterruptedException e) {
-      process.destroyForcibly();
-      Thread.currentThread().interrupt();
-      throw new IOException("interrupted while waiting for the route JVM", e);
-    }
   }
 
   /** The last lines of {@code file} that are not our command header, joined with " | ". */

@@ -2,6 +2,7 @@ package io.mlpbench.results.accuracy;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.mlpbench.core.launch.LaunchedJvm;
 import io.mlpbench.core.launch.WorkerProtocol;
 import io.mlpbench.results.model.AccuracyResult;
 import io.mlpbench.results.model.EpochResult;
@@ -103,18 +104,11 @@ public final class WorkerTranscript {
           outputTail == null || outputTail.isBlank()
               ? ""
               : "; last output: " + storable(outputTail.strip());
-      String signal = signal(exitCode);
       // what happened first (a kill is not explained by the framework's last log line)
       String what =
-          signal != null
-              ? "worker killed by "
-                  + signal
-                  + ", exit status "
-                  + exitCode
-                  + (done == null ? ", before finishing" : "")
-              : done == null
-                  ? "worker exited with status " + exitCode + " before finishing"
-                  : "worker exited with status " + exitCode;
+          "worker "
+              + new LaunchedJvm.Exit(exitCode, false, null).describe()
+              + (done == null ? ", before finishing" : "");
       failOnce(epochs.size() + 1, what + tail);
     }
     double trainingSeconds = epochs.stream().mapToDouble(EpochResult::seconds).sum();
@@ -157,32 +151,6 @@ public final class WorkerTranscript {
         rss(),
         threads,
         trainingSeconds);
-  }
-
-  /**
-   * "signal 9 (SIGKILL)" for a JVM ended by a signal (the JDK reports 128 + signal number on
-   * POSIX), null for an ordinary exit status.
-   */
-  static String signal(int exitCode) {
-    if (exitCode <= 128 || exitCode > 128 + 64) {
-      return null;
-    }
-    int n = exitCode - 128;
-    String name =
-        switch (n) {
-          case 1 -> "SIGHUP";
-          case 2 -> "SIGINT";
-          case 3 -> "SIGQUIT";
-          case 4 -> "SIGILL";
-          case 6 -> "SIGABRT";
-          case 7 -> "SIGBUS";
-          case 8 -> "SIGFPE";
-          case 9 -> "SIGKILL, e.g. the kernel's out-of-memory killer or kill -9";
-          case 11 -> "SIGSEGV";
-          case 15 -> "SIGTERM";
-          default -> null;
-        };
-    return "signal " + n + (name == null ? "" : " (" + name + ")");
   }
 
   /** Log text as a record may hold it: NUL (which no store accepts) shown as U+FFFD. */

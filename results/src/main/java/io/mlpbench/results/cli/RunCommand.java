@@ -1,13 +1,12 @@
 package io.mlpbench.results.cli;
 
 import io.mlpbench.core.RunSpec;
-import io.mlpbench.core.launch.RouteJvm;
+import io.mlpbench.core.launch.BenchmarksModule;
+import io.mlpbench.core.launch.JvmLaunch;
 import io.mlpbench.results.accuracy.AccuracyJob;
 import io.mlpbench.results.accuracy.ConsoleProgress;
 import io.mlpbench.results.history.RunHistory;
 import io.mlpbench.results.model.RunRecord;
-import java.io.File;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -35,8 +34,6 @@ import picocli.CommandLine.Option;
             + "failed. The run is recorded in the local history and in the --store, and compare "
             + "reads that same store.")
 final class RunCommand implements Callable<Integer> {
-  static final String BENCH_MAIN = "io.mlpbench.bench.BenchmarkRunner";
-
   @Mixin RunOptions options;
 
   @Mixin HistoryOptions history = new HistoryOptions();
@@ -154,42 +151,29 @@ final class RunCommand implements Callable<Integer> {
 
   /** Runs the benchmarks module's runner in its own JVM; output passes through to the console. */
   String timing(Path root, RunSpec spec) throws Exception {
-    Path classes = root.resolve("benchmarks/target/classes");
-    Path cpFile = root.resolve("benchmarks/target/bench-classpath.txt");
-    if (!Files.isDirectory(classes) || !Files.isRegularFile(cpFile)) {
-      return "failed: benchmarks module not built ("
-          + cpFile
-          + " missing); run mvn -B install -DskipTests";
-    }
-    List<String> command = new ArrayList<>();
-    command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
-    command.add("-Dmlpbench.root=" + root);
-    command.add("-Dbench.profile=" + options.profile.name());
+    Map<String, String> bench = new LinkedHashMap<>();
+    bench.put("profile", options.profile.name());
     if (!options.routes.isEmpty()) {
-      command.add("-Dbench.routes=" + String.join(",", options.routes));
+      bench.put("routes", String.join(",", options.routes));
     }
     RunSpec.Sweep sweep = spec.sweep();
-    command.add("-Dbench.threads=" + join(sweep.threads()));
+    bench.put("threads", join(sweep.threads()));
     if (!sweep.batchSizes().isEmpty()) {
-      command.add("-Dbench.batches=" + join(sweep.batchSizes()));
+      bench.put("batches", join(sweep.batchSizes()));
     }
+    bench.put("hidden", spec.model().hiddenText("-"));
+    bench.put("activation", spec.model().activation().id());
+    JvmLaunch runner =
+        BenchmarksModule.of(root)
+            .runner(root, bench)
+            .directory(root)
+            .errorTo(ProcessBuilder.Redirect.INHERIT);
     if (sweep.jvm() != null) {
-      command.add("-D" + RouteJvm.JVM_PROPERTY + "=" + sweep.jvm()); // the JMH forks' JDK
+      runner.jvmArgs(List.of("-D" + JvmLaunch.JVM_PROPERTY + "=" + sweep.jvm())); // JMH forks' JDK
     }
-    command.add("-Dbench.hidden=" + spec.model().hiddenText("-"));
-    command.add("-Dbench.activation=" + spec.model().activation().id());
-    command.add("-cp");
-    command.add(classes + File.pathSeparator + Files.readString(cpFile).trim());
-    command.add(BENCH_MAIN);
-    System.out.println("timing: " + BENCH_MAIN + " (profile " + options.profile + ")");
-    Process p =
-        new ProcessBuilder(command)
-            .directory(root.toFile())
-            .redirectInput(ProcessBuilder.Redirect.INHERIT)
-            .redirectError(ProcessBuilder.Redirect.INHERIT)
-            .start();
-    new TimingProgress(System.out, System::nanoTime).follow(p.getInputStream());
-    int status = p.waitFor();
+    System.out.println("timing: " + BenchmarksModule.RUNNER + " (profile " + options.profile + ")");
+    TimingProgress progress = new TimingProgress(System.out, System::nanoTime);
+    int status = runner.start().forEachLine(progress::line).status();
     return switch (status) {
       case 0 -> "ok";
       case 1 -> "failed: some route's timing failed (others written; see results/jmh/*-meta.json)";

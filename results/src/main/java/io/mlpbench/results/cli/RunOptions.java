@@ -5,7 +5,7 @@ import io.mlpbench.core.ModelSpec;
 import io.mlpbench.core.OptimizerKind;
 import io.mlpbench.core.RunSpec;
 import io.mlpbench.core.TrainingConfig;
-import io.mlpbench.core.launch.RouteJvm;
+import io.mlpbench.core.launch.JvmLaunch;
 import io.mlpbench.core.launch.RouteModules;
 import io.mlpbench.core.launch.RouteNames;
 import io.mlpbench.dataset.Datasets;
@@ -226,7 +226,7 @@ final class RunOptions {
   }
 
   /**
-   * Route JVMs started from now on run on the spec's JDK ({@link RouteJvm#JVM_PROPERTY}); the JDK
+   * Route JVMs started from now on run on the spec's JDK ({@link JvmLaunch#JVM_PROPERTY}); the JDK
    * running this command when it names none.
    */
   static void useJvmOf(RunSpec spec) {
@@ -235,7 +235,7 @@ final class RunOptions {
 
   static void useJvm(Path home) {
     if (home != null) {
-      System.setProperty(RouteJvm.JVM_PROPERTY, home.toAbsolutePath().toString());
+      System.setProperty(JvmLaunch.JVM_PROPERTY, home.toAbsolutePath().toString());
     }
   }
 

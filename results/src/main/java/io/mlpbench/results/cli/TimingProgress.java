@@ -1,11 +1,6 @@
 package io.mlpbench.results.cli;
 
-import java.io.BufferedReader;
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.InputStreamReader;
 import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
 import java.util.Locale;
 import java.util.function.LongSupplier;
 import java.util.regex.Matcher;
@@ -36,15 +31,7 @@ final class TimingProgress {
     this.start = nanos.getAsLong();
   }
 
-  /** Passes {@code in} through line by line until it ends, adding progress lines. */
-  void follow(InputStream in) throws IOException {
-    try (BufferedReader r = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8))) {
-      for (String line = r.readLine(); line != null; line = r.readLine()) {
-        line(line);
-      }
-    }
-  }
-
+  /** Passes one line of the runner's output through, adding a progress line at a job start. */
   void line(String line) {
     out.println(line);
     Matcher m = JOB.matcher(line);

@@ -2,7 +2,6 @@ package io.mlpbench.results.env;
 
 import io.mlpbench.core.launch.RouteCatalog;
 import io.mlpbench.core.launch.RouteDescriptor;
-import io.mlpbench.core.launch.RouteModule;
 import io.mlpbench.results.model.EnvironmentRecord;
 import java.io.IOException;
 import java.lang.management.ManagementFactory;
@@ -54,7 +53,6 @@ public final class EnvironmentCapture {
     String os = os();
     Map<String, String> frameworks = new LinkedHashMap<>();
     Map<String, String> launch = new LinkedHashMap<>();
-    List<RouteModule> modules = new ArrayList<>();
     Set<String> routeJdks = new TreeSet<>();
     for (RouteCatalog.Entry e : routes) {
       RouteDescriptor d = e.descriptor();
@@ -65,9 +63,6 @@ public final class EnvironmentCapture {
       List<String> args = new ArrayList<>(extraJvmArgs);
       args.addAll(d.jvmArgs());
       launch.put(d.id(), "env " + d.environment() + " jvm " + args);
-      if (!modules.contains(e.module())) {
-        modules.add(e.module());
-      }
     }
     return new EnvironmentRecord(
         cpuModel,
@@ -82,7 +77,7 @@ public final class EnvironmentCapture {
         System.getProperty("java.runtime.version", System.getProperty("java.version", UNKNOWN)),
         ManagementFactory.getRuntimeMXBean().getInputArguments(),
         frameworks,
-        NativeLibraries.versions(modules),
+        NativeLibraries.versions(routes),
         launch,
         threads,
         gitCommit(root),

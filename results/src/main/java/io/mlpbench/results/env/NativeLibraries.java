@@ -1,5 +1,6 @@
 package io.mlpbench.results.env;
 
+import io.mlpbench.core.launch.RouteCatalog;
 import io.mlpbench.core.launch.RouteModule;
 import java.nio.file.Path;
 import java.util.LinkedHashSet;
@@ -11,25 +12,11 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * Native library versions as the route classpaths pin them, read from the jar names (best effort:
- * the version a library reports at run time needs it loaded, which only its route JVM may do).
+ * Native library versions as the route classpaths pin them: each route names its native artifacts
+ * ({@code Route.nativeLibraries}), their versions are read from the jar names (best effort: the
+ * version a library reports at run time needs it loaded, which only its route JVM may do).
  */
 public final class NativeLibraries {
-  /** Artifacts that carry or bind native code, as named in Maven jar file names. */
-  static final List<String> NAMES =
-      List.of(
-          "javacpp",
-          "openblas",
-          "mkl",
-          "nd4j-native",
-          "pytorch-native-cpu",
-          "pytorch-jni",
-          "pytorch-engine",
-          "tensorflow-core-native",
-          "tensorflow-core-api",
-          "onnxruntime",
-          "jna");
-
   private static final Pattern JAR =
       Pattern.compile(
           "^(.+?)-(\\d[\\w.]*(?:-[\\w.]*?\\d[\\w.]*)*?)(?:-(linux|macosx|windows)-[\\w]+)?\\.jar$");
@@ -37,12 +24,14 @@ public final class NativeLibraries {
   private NativeLibraries() {}
 
   /** Library name -> version; several versions over the modules read "v1 (module); v2 (module)". */
-  public static Map<String, String> versions(List<RouteModule> modules) {
+  public static Map<String, String> versions(List<RouteCatalog.Entry> routes) {
     Map<String, Set<String>> found = new TreeMap<>();
-    for (RouteModule module : modules) {
+    for (RouteCatalog.Entry route : routes) {
+      List<String> names = route.descriptor().nativeLibraries();
+      RouteModule module = route.module();
       for (Path entry : module.classpath()) {
         String[] nameVersion = parse(entry.getFileName().toString());
-        if (nameVersion != null && NAMES.contains(nameVersion[0])) {
+        if (nameVersion != null && names != null && names.contains(nameVersion[0])) {
           found
               .computeIfAbsent(nameVersion[0], k -> new LinkedHashSet<>())
               .add(nameVersion[1] + " (" + module.name() + ")");

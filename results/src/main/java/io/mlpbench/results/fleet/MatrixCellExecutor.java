@@ -8,25 +8,21 @@ import io.mlpbench.results.accuracy.AccuracyRunner;
 import io.mlpbench.results.accuracy.RunProgress;
 import io.mlpbench.results.cli.SuiteVersion;
 import io.mlpbench.results.env.EnvironmentCapture;
-import io.mlpbench.results.matrix.JmhLock;
+import io.mlpbench.results.matrix.RunnerSnapshot;
 import io.mlpbench.results.matrix.VersionBuild;
 import io.mlpbench.results.model.AccuracyResult;
 import io.mlpbench.results.model.EnvironmentRecord;
 import io.mlpbench.results.model.RunRecord;
 import io.mlpbench.results.model.RunSettings;
 import io.mlpbench.results.model.ThroughputResult;
-import io.mlpbench.results.report.JmhResults;
-import java.io.File;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
 
 /**
@@ -38,14 +34,13 @@ import java.util.function.Consumer;
  */
 public final class MatrixCellExecutor implements CellExecutor {
   private static final long ACCURACY_TIMEOUT_MINUTES = 60;
-  private static final long THROUGHPUT_TIMEOUT_HOURS = 3;
 
   private final Path checkout;
   private final Path workDir;
   private final boolean offline;
   private final Consumer<String> log;
   private final Map<String, Path> builtReleases = new HashMap<>();
-  private Path benchClasses;
+  private RunnerSnapshot runner;
 
   /**
    * @param workDir this worker's builds, logs and JMH output
@@ -131,63 +126,17 @@ public final class MatrixCellExecutor implements CellExecutor {
         .runOne(entry, request);
   }
 
-  private List<ThroughputResult> throughput(FleetCell cell, Path root)
-      throws IOException, InterruptedException {
-    Path benchDir = checkout.resolve("benchmarks/target");
-    Path classpathFile = benchDir.resolve("bench-classpath.txt");
-    if (!Files.isRegularFile(classpathFile)) {
-      throw new IllegalStateException(
-          classpathFile + " missing: build it with mvn -pl benchmarks install -Dbench.skip=true");
+  private List<ThroughputResult> throughput(FleetCell cell, Path root) throws IOException {
+    if (runner == null) {
+      runner = RunnerSnapshot.take(checkout, workDir.resolve("bench-classes"));
     }
-    if (benchClasses == null) {
-      // a snapshot of the runner's classes per worker, as the matrix takes: rebuilding
-      // benchmarks/ while a worker runs must not pull classes from under a running JVM
-      benchClasses = workDir.resolve("bench-classes");
-      VersionBuild.deleteTree(benchClasses);
-      VersionBuild.copyTree(benchDir.resolve("classes"), benchClasses);
-    }
-    Path out = workDir.resolve("jmh").resolve(cell.key());
-    VersionBuild.deleteTree(out);
-    Files.createDirectories(out);
-    List<String> command =
-        new ArrayList<>(
-            List.of(
-                Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-cp",
-                benchClasses + File.pathSeparator + Files.readString(classpathFile).trim(),
-                "-Dmlpbench.root=" + root,
-                "-Dbench.profile=" + cell.profile(),
-                "-Dbench.routes=" + cell.route(),
-                "-Dbench.threads=" + cell.threads(),
-                "-Dbench.batches=" + cell.batch(),
-                "-Dbench.benchmarks=" + String.join(",", cell.benchmarks()),
-                "-Dbench.peak=false",
-                "-Dbench.out=" + out,
-                "io.mlpbench.bench.BenchmarkRunner"));
-    JmhLock.awaitFree(Duration.ofMinutes(60), log);
-    Path runnerLog = out.resolve("runner.log");
-    Process p =
-        new ProcessBuilder(command)
-            .redirectErrorStream(true)
-            .redirectOutput(runnerLog.toFile())
-            .start();
-    try {
-      if (!p.waitFor(THROUGHPUT_TIMEOUT_HOURS, TimeUnit.HOURS)) {
-        throw new IllegalStateException(
-            "benchmarks runner timed out after "
-                + THROUGHPUT_TIMEOUT_HOURS
-                + " h; see "
-                + runnerLog);
-      }
-    } finally {
-      p.destroyForcibly();
-    }
-    Path json =
-        JmhResults.newest(out)
-            .orElseThrow(
-                () ->
-                    new IllegalStateException(
-                        "no JMH results (exit status " + p.exitValue() + "); see " + runnerLog));
-    return JmhResults.read(json).results();
+    Map<String, String> bench = new LinkedHashMap<>();
+    bench.put("profile", cell.profile());
+    bench.put("routes", cell.route());
+    bench.put("threads", Integer.toString(cell.threads()));
+    bench.put("batches", Integer.toString(cell.batch()));
+    bench.put("benchmarks", String.join(",", cell.benchmarks()));
+    bench.put("peak", "false");
+    return runner.measure(root, bench, workDir.resolve("jmh").resolve(cell.key()), log).results();
   }
 }

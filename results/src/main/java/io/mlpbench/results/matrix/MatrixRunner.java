@@ -13,19 +13,17 @@ import io.mlpbench.results.model.EnvironmentRecord;
 import io.mlpbench.results.model.RunRecord;
 import io.mlpbench.results.model.RunSettings;
 import io.mlpbench.results.model.ThroughputResult;
-import io.mlpbench.results.report.JmhResults;
-import java.io.File;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.concurrent.TimeUnit;
+import java.util.Map;
 import java.util.function.Consumer;
 
 /**
@@ -62,6 +60,7 @@ public final class MatrixRunner {
   }
 
   private Double lastLoad;
+  private RunnerSnapshot runner;
 
   private final Path checkout;
   private final Path out;
@@ -162,66 +161,25 @@ public final class MatrixRunner {
 
   private List<ThroughputResult> throughput(
       MatrixConfig config, Path root, List<RouteCatalog.Entry> entries, int threads, String name) {
-    Path benchDir = checkout.resolve("benchmarks/target");
-    Path classpathFile = benchDir.resolve("bench-classpath.txt");
-    if (!Files.isRegularFile(classpathFile)) {
-      log.accept(
-          "matrix:   no throughput: "
-              + classpathFile
-              + " missing (mvn -pl benchmarks install -Dbench.skip=true)");
-      return List.of();
-    }
-    Path jmhOut = out.resolve("jmh").resolve(name);
+    List<String> routes = entries.stream().map(RouteCatalog.Entry::id).toList();
+    Map<String, String> bench = new LinkedHashMap<>();
+    bench.put("profile", config.profile());
+    bench.put("routes", String.join(",", routes));
+    bench.put("threads", Integer.toString(threads));
+    bench.put("benchmarks", String.join(",", config.benchmarks()));
+    bench.put("peak", "false");
     try {
-      VersionBuild.deleteTree(jmhOut);
-      Files.createDirectories(jmhOut);
-      // a snapshot of the runner's classes, taken once: a rebuild of benchmarks/ during a long
-      // matrix must not pull classes from under a running JVM
-      Path benchClasses = out.resolve("bench-classes");
-      if (!Files.isDirectory(benchClasses)) {
-        VersionBuild.copyTree(benchDir.resolve("classes"), benchClasses);
+      if (runner == null) {
+        runner = RunnerSnapshot.take(checkout, out.resolve("bench-classes"));
       }
-      String cp = benchClasses + File.pathSeparator + Files.readString(classpathFile).trim();
-      List<String> command =
-          new ArrayList<>(
-              List.of(
-                  Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                  "-cp",
-                  cp,
-                  "-Dmlpbench.root=" + root,
-                  "-Dbench.profile=" + config.profile(),
-                  "-Dbench.routes="
-                      + String.join(",", entries.stream().map(RouteCatalog.Entry::id).toList()),
-                  "-Dbench.threads=" + threads,
-                  "-Dbench.benchmarks=" + String.join(",", config.benchmarks()),
-                  "-Dbench.peak=false",
-                  "-Dbench.out=" + jmhOut,
-                  "io.mlpbench.bench.BenchmarkRunner"));
-      log.accept(
-          "matrix:   throughput ("
-              + config.profile()
-              + " profile) of "
-              + entries.stream().map(RouteCatalog.Entry::id).toList());
-      JmhLock.awaitFree(Duration.ofMinutes(60), log);
-      lastLoad = loadAverage();
-      Process p =
-          new ProcessBuilder(command)
-              .redirectErrorStream(true)
-              .redirectOutput(jmhOut.resolve("runner.log").toFile())
-              .start();
-      if (!p.waitFor(3, TimeUnit.HOURS)) {
-        p.destroyForcibly();
-      }
-      Path json = JmhResults.newest(jmhOut).orElse(null);
-      if (json == null) {
-        log.accept("matrix:   no JMH results; see " + jmhOut.resolve("runner.log"));
-        return List.of();
-      }
-      return JmhResults.read(json).results();
-    } catch (IOException e) {
-      throw new UncheckedIOException("throughput of " + name + " failed: " + e.getMessage(), e);
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
+      log.accept("matrix:   throughput (" + config.profile() + " profile) of " + routes);
+      RunnerSnapshot.Measured measured =
+          runner.measure(
+              root, bench, out.resolve("jmh").resolve(name), m -> log.accept("matrix:   " + m));
+      lastLoad = measured.loadBefore();
+      return measured.results();
+    } catch (IOException | IllegalStateException e) {
+      log.accept("matrix:   no throughput: " + e.getMessage());
       return List.of();
     }
   }

@@ -2,6 +2,7 @@ package io.mlpbench.results.accuracy;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.mlpbench.core.launch.LaunchedJvm;
 import io.mlpbench.core.launch.WorkerProtocol;
 import io.mlpbench.results.model.AccuracyResult;
 import io.mlpbench.results.model.EpochResult;
@@ -103,9 +104,9 @@ class WorkerTranscriptTest {
         .contains("exit status 137")
         .contains("last output: I tensorflow")
         .doesNotContain("\0"); // a NUL in the log would make the record unstorable
-    assertThat(WorkerTranscript.signal(143)).isEqualTo("signal 15 (SIGTERM)");
-    assertThat(WorkerTranscript.signal(1)).isNull();
-    assertThat(WorkerTranscript.signal(3)).as("the worker's own failure status").isNull();
+    assertThat(LaunchedJvm.Exit.signal(143)).isEqualTo("signal 15 (SIGTERM)");
+    assertThat(LaunchedJvm.Exit.signal(1)).isNull();
+    assertThat(LaunchedJvm.Exit.signal(3)).as("the worker's own failure status").isNull();
   }
 
   @Test

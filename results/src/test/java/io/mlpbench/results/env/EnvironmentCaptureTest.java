@@ -42,7 +42,13 @@ class EnvironmentCaptureTest {
 
   @Test
   void nativeVersionsComeFromJarNamesPerModule() {
-    Map<String, String> v = NativeLibraries.versions(List.of(DL4J, TF, DJL));
+    Map<String, String> v =
+        NativeLibraries.versions(
+            List.of(
+                route("dl4j-fit", DL4J, "nd4j-native", "javacpp", "openblas"),
+                route("dl4j-loop", DL4J, "nd4j-native", "javacpp", "openblas"),
+                route("tf-tape", TF, "tensorflow-core-native", "javacpp"),
+                route("djl-fit", DJL, "pytorch-native-cpu", "pytorch-jni")));
     assertThat(v)
         .containsEntry("javacpp", "1.5.7 (dl4j-impl); 1.5.11 (tf-java-impl)")
         .containsEntry("openblas", "0.3.19-1.5.7 (dl4j-impl)")
@@ -50,7 +56,14 @@ class EnvironmentCaptureTest {
         .containsEntry("tensorflow-core-native", "1.1.0 (tf-java-impl)")
         .containsEntry("pytorch-native-cpu", "2.7.1 (djl-impl)")
         .containsEntry("pytorch-jni", "2.7.1-0.36.0 (djl-impl)")
-        .doesNotContainKey("slf4j-api"); // not native
+        .doesNotContainKey("slf4j-api"); // not named by any route
+  }
+
+  private static RouteCatalog.Entry route(String id, RouteModule module, String... natives) {
+    return new RouteCatalog.Entry(
+        new RouteDescriptor(
+            id, "F", "1", "fit", module.name(), Map.of(), List.of(), null, List.of(natives)),
+        module);
   }
 
   @Test
@@ -65,7 +78,8 @@ class EnvironmentCaptureTest {
                 "dl4j-impl",
                 Map.of("OMP_NUM_THREADS", "2"),
                 List.of("-Dx=1"),
-                "Eclipse Adoptium (OpenJDK 64-Bit Server VM) 25.0.1+8-LTS"),
+                "Eclipse Adoptium (OpenJDK 64-Bit Server VM) 25.0.1+8-LTS",
+                List.of("javacpp")),
             DL4J);
     Path root = Path.of("").toAbsolutePath().getParent(); // tests run in results/
     EnvironmentRecord e =
@@ -110,7 +124,8 @@ class EnvironmentCaptureTest {
                 "dl4j-impl",
                 Map.of(),
                 List.of(),
-                RouteDescriptor.jdkOfThisJvm()),
+                RouteDescriptor.jdkOfThisJvm(),
+                List.of()),
             DL4J);
     EnvironmentRecord e =
         EnvironmentCapture.capture(Path.of("."), List.of(entry), List.of(), 2, "0.1.0-test");

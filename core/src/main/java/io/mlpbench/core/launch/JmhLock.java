@@ -1,4 +1,4 @@
-package io.mlpbench.bench;
+package io.mlpbench.core.launch;
 
 import java.io.IOException;
 import java.nio.channels.FileChannel;
@@ -7,26 +7,28 @@ import java.nio.channels.OverlappingFileLockException;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.time.Duration;
+import java.util.function.Consumer;
 
 /**
  * JMH allows one run per machine: it holds a file lock on {@code <java.io.tmpdir>/jmh.lock} and
  * refuses to start while another run holds it, so two runs never disturb each other's timings. The
- * runner waits for that lock to be free instead of failing every route while someone else measures.
+ * benchmarks runner and the release matrix wait for that lock to be free instead of failing every
+ * route while someone else measures.
  */
-final class JmhLock {
-  static final Duration POLL_INTERVAL = Duration.ofSeconds(5);
-  static final Path FILE = Path.of(System.getProperty("java.io.tmpdir"), "jmh.lock");
+public final class JmhLock {
+  public static final Duration POLL_INTERVAL = Duration.ofSeconds(5);
+  public static final Path FILE = Path.of(System.getProperty("java.io.tmpdir"), "jmh.lock");
   private static final String REFUSAL = "Unable to acquire the JMH lock";
 
   private JmhLock() {}
 
-  /** Whether a job failed only because another JMH run held the lock. */
-  static boolean refused(JobOutcome outcome) {
-    return outcome.failed() && outcome.results().isEmpty() && outcome.failure().contains(REFUSAL);
+  /** Whether a JMH run's failure (its output) is JMH refusing to start for the lock. */
+  public static boolean refused(String failure) {
+    return failure != null && failure.contains(REFUSAL);
   }
 
   /** True when no other process holds JMH's lock now (taken and released at once). */
-  static boolean free() {
+  public static boolean free() {
     return free(FILE);
   }
 
@@ -46,14 +48,22 @@ final class JmhLock {
     }
   }
 
-  /** Waits until the lock is free, at most {@code timeout}; returns whether it is free. */
-  static boolean awaitFree(Duration timeout) {
-    return awaitFree(FILE, timeout);
+  /**
+   * Waits until the lock is free, at most {@code timeout}, telling {@code log} once that it waits;
+   * returns whether it is free.
+   */
+  public static boolean awaitFree(Duration timeout, Consumer<String> log) {
+    return awaitFree(FILE, timeout, log);
   }
 
-  static boolean awaitFree(Path file, Duration timeout) {
+  static boolean awaitFree(Path file, Duration timeout, Consumer<String> log) {
     long deadline = System.nanoTime() + timeout.toNanos();
+    boolean told = false;
     while (!free(file)) {
+      if (!told) {
+        log.accept("another JMH run holds " + file + "; waiting for it to finish");
+        told = true;
+      }
       if (System.nanoTime() > deadline) {
         return false;
       }

@@ -1,4 +1,4 @@
-package io.mlpbench.bench;
+package io.mlpbench.core.launch;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -7,8 +7,8 @@ import java.nio.channels.FileLock;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -18,28 +18,26 @@ class JmhLockTest {
   @Test
   void aHeldLockIsNotFreeAndIsFreeOnceReleased() throws Exception {
     Path file = temp.resolve("jmh.lock");
+    List<String> told = new ArrayList<>();
     try (FileChannel channel =
         FileChannel.open(file, StandardOpenOption.CREATE, StandardOpenOption.WRITE)) {
       FileLock held = channel.lock();
       assertThat(JmhLock.free(file)).isFalse();
-      assertThat(JmhLock.awaitFree(file, Duration.ZERO)).isFalse();
+      assertThat(JmhLock.awaitFree(file, Duration.ZERO, told::add)).isFalse();
       held.release();
     }
+    assertThat(told).singleElement().asString().contains("another JMH run holds " + file);
     assertThat(JmhLock.free(file)).isTrue();
   }
 
   @Test
-  void onlyJmhsLockRefusalWithoutResultsCountsAsContention() {
+  void onlyJmhsLockRefusalCountsAsContention() {
     String refusal =
         "JMH JVM exited with code 1; no results for [x]; output: ERROR:"
             + " org.openjdk.jmh.runner.RunnerException: ERROR: Another JMH instance might be"
             + " running. Unable to acquire the JMH lock (/tmp/jmh.lock), exiting.";
-    assertThat(JmhLock.refused(outcome(refusal))).isTrue();
-    assertThat(JmhLock.refused(outcome("JMH JVM exited with code 134"))).isFalse();
-    assertThat(JmhLock.refused(outcome(null))).isFalse();
-  }
-
-  private static JobOutcome outcome(String failure) {
-    return new JobOutcome(null, List.of(), Map.of(), 1, 0, List.of(), List.of(), failure, null);
+    assertThat(JmhLock.refused(refusal)).isTrue();
+    assertThat(JmhLock.refused("JMH JVM exited with code 134")).isFalse();
+    assertThat(JmhLock.refused(null)).isFalse();
   }
 }
