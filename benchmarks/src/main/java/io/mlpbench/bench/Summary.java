@@ -4,10 +4,10 @@ import com.fasterxml.jackson.databind.JsonNode;
 import io.mlpbench.core.bench.BenchResults;
 import io.mlpbench.core.bench.GemmPeak;
 import io.mlpbench.core.bench.Measurement;
+import io.mlpbench.core.bench.Rank;
 import io.mlpbench.core.bench.RouteResult;
 import java.util.ArrayList;
 import java.util.Comparator;
-import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -157,35 +157,20 @@ public final class Summary {
    * Ratio and rank inside one group of comparable results (same benchmark, batch, threads, model).
    */
   private static List<Row> rank(List<RouteResult> group) {
-    double fastest =
-        group.stream().mapToDouble(d -> d.samplesPerSecond().score()).max().orElse(Double.NaN);
-    boolean rankable = group.stream().allMatch(d -> d.samplesPerSecond().hasError());
-    Map<RouteResult, Integer> ranks = new java.util.IdentityHashMap<>();
-    Map<Integer, Integer> sharing = new HashMap<>();
-    if (rankable) {
-      for (RouteResult d : group) {
-        int above = 0;
-        for (RouteResult other : group) {
-          if (other.samplesPerSecond().lower() > d.samplesPerSecond().upper()) {
-            above++;
-          }
-        }
-        ranks.put(d, 1 + above);
-        sharing.merge(1 + above, 1, Integer::sum);
-      }
-    }
     List<RouteResult> sorted = new ArrayList<>(group);
     sorted.sort(
         Comparator.comparingDouble((RouteResult d) -> d.samplesPerSecond().score()).reversed());
+    List<Rank> ranks = Rank.of(sorted.stream().map(RouteResult::samplesPerSecond).toList());
+    double fastest = sorted.get(0).samplesPerSecond().score();
     List<Row> rows = new ArrayList<>();
-    for (RouteResult d : sorted) {
-      Integer rank = ranks.get(d);
+    for (int i = 0; i < sorted.size(); i++) {
+      Rank rank = ranks.get(i);
       rows.add(
           new Row(
-              d,
-              d.samplesPerSecond().score() / fastest,
-              rank,
-              rank != null && sharing.get(rank) > 1));
+              sorted.get(i),
+              sorted.get(i).samplesPerSecond().score() / fastest,
+              rank == null ? null : rank.place(),
+              rank != null && rank.tied()));
     }
     return rows;
   }
