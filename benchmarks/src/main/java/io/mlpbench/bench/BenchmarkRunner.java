@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.mlpbench.core.bench.BenchResults;
 import io.mlpbench.core.launch.JmhLock;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -22,8 +23,14 @@ import java.util.function.Consumer;
 /**
  * Runs the JMH benchmarks of every route, each route in a JVM of its own (DL4J and TF Java need
  * different javacpp versions, and a native crash must not take other routes down), then merges
- * JMH's results into one standard JMH JSON file under {@code results/jmh/}, writes a {@code -meta}
- * sidecar (failures, launch flags, RSS, peak source) and prints a summary table.
+ * JMH's results into one standard JMH JSON file under {@code results/jmh/}, writes beside it the
+ * typed results every reader uses ({@code -results.json}, core's {@link BenchResults}) and a {@code
+ * -meta} file of launch details (each job's command, environment, flags, log), and prints a summary
+ * table.
+ *
+ * <p>A GEMM calibration measured on a busy machine is no peak: the newest quiet peak of the same
+ * hardware and thread count from an earlier typed file in the output directory is reused (and
+ * labelled so), else "% of peak" is n/a.
  *
  * <p>Exit status: 0 when every route and calibration produced all its results, 1 when any failed
  * (the others still ran and were written), 2 for bad settings.
@@ -39,7 +46,7 @@ public final class BenchmarkRunner {
 
   /** What a run wrote and how it ended. */
   public record Report(
-      int exitCode, Path results, Path meta, Summary summary, List<String> failures) {}
+      int exitCode, Path results, Path typed, Path meta, Summary summary, List<String> failures) {}
 
   private final BenchSettings settings;
   private final Consumer<String> out;
@@ -50,17 +57,17 @@ public final class BenchmarkRunner {
   }
 
   /**
-   * Runs the benchmarks as {@code -Dbench.*} says; {@code summarize <jmh-...json>} instead prints
-   * the table of an earlier run again (with RSS from its {@code -meta.json}, if present).
+   * Runs the benchmarks as {@code -Dbench.*} says; {@code summarize <jmh-...-results.json>} instead
+   * prints the table of an earlier run again.
    */
   public static void main(String[] args) throws IOException {
     if (args.length == 2 && args[0].equals("summarize")) {
-      System.out.println(SummaryTable.render(summarize(Path.of(args[1]))));
+      System.out.println(SummaryTable.render(Summary.of(BenchResults.read(Path.of(args[1])))));
       return;
     }
     if (args.length > 0) {
       System.err.println(
-          "usage: BenchmarkRunner [summarize <jmh-results.json>]  (settings: -Dbench.*)");
+          "usage: BenchmarkRunner [summarize <jmh-...-results.json>]  (settings: -Dbench.*)");
       System.exit(2);
     }
     BenchSettings settings;
@@ -74,20 +81,6 @@ public final class BenchmarkRunner {
     Report report = new BenchmarkRunner(settings, System.out::println).run();
     System.out.flush();
     System.exit(report.exitCode());
-  }
-
-  /** The summary of a results file written by an earlier run. */
-  static Summary summarize(Path results) throws IOException {
-    List<JsonNode> nodes = new ArrayList<>();
-    JSON.readTree(results.toFile()).forEach(nodes::add);
-    List<JsonNode> sidecar = new ArrayList<>();
-    Path meta =
-        results.resolveSibling(
-            results.getFileName().toString().replaceFirst("\\.json$", "-meta.json"));
-    if (Files.isRegularFile(meta)) {
-      JSON.readTree(meta.toFile()).path("rss").forEach(sidecar::add);
-    }
-    return Summary.of(nodes, sidecar);
   }
 
   public Report run() {
@@ -125,11 +118,11 @@ public final class BenchmarkRunner {
       plan = RunPlan.of(settings);
     } catch (IllegalArgumentException e) {
       out.accept("bench: " + e.getMessage());
-      return new Report(2, null, null, null, List.of(e.getMessage()));
+      return new Report(2, null, null, null, null, List.of(e.getMessage()));
     }
-    List<String> failures = new ArrayList<>();
+    List<BenchResults.FailedJob> failures = new ArrayList<>();
     for (String problem : plan.problems()) {
-      failures.add(problem);
+      failures.add(new BenchResults.FailedJob(null, null, 0, problem));
       out.accept("bench: " + problem);
     }
     if (settings.peak() && !plan.calibrated()) {
@@ -158,7 +151,12 @@ public final class BenchmarkRunner {
                       + outcome.log()
                   : ": ok, " + outcome.results().size() + " result(s) in " + seconds(outcome)));
       if (outcome.failed()) {
-        failures.add(job.label() + ": " + outcome.failure());
+        failures.add(
+            new BenchResults.FailedJob(
+                job.label(),
+                job.isCalibration() ? null : job.route().id(),
+                job.threads(),
+                job.label() + ": " + outcome.failure()));
       }
     }
 
@@ -168,15 +166,29 @@ public final class BenchmarkRunner {
       results.addAll(o.results());
       sidecar.addAll(o.sidecar());
     }
-    Summary summary = Summary.of(results, sidecar);
     Path resultsFile = settings.outputDir().resolve(base + ".json");
+    Path typedFile = settings.outputDir().resolve(BenchResults.fileNameFor(base + ".json"));
     Path metaFile = settings.outputDir().resolve(base + "-meta.json");
+    BenchResults.Machine machine = thisMachine();
+    BenchResults typed =
+        TypedResults.of(
+            results,
+            sidecar,
+            new TypedResults.Run(
+                resultsFile.getFileName().toString(),
+                settings.profile().name(),
+                started.toString(),
+                Instant.now().toString(),
+                machine,
+                failures,
+                TheoreticalPeak.ofThisMachine(),
+                threads -> BenchResults.lastQuietPeak(settings.outputDir(), machine, threads)));
     try {
       ArrayNode merged = JSON.createArrayNode();
       results.forEach(merged::add);
       JSON.writeValue(resultsFile.toFile(), merged);
-      ObjectNode meta =
-          RunMeta.of(settings, started, resultsFile, outcomes, failures, summary, sidecar);
+      typed.write(typedFile);
+      ObjectNode meta = RunMeta.of(settings, typedFile, outcomes);
       ((ObjectNode) meta.get("machine")).put("loadAverageBefore", loadBefore);
       ((ObjectNode) meta.get("machine")).put("loadAverageAfter", systemLoad());
       JSON.writeValue(metaFile.toFile(), meta);
@@ -184,16 +196,20 @@ public final class BenchmarkRunner {
       throw new UncheckedIOException("cannot write results to " + settings.outputDir(), e);
     }
 
+    Summary summary = Summary.of(typed);
     out.accept("");
-    out.accept(SummaryTable.render(summary, TheoreticalPeak.ofThisMachine()));
+    out.accept(SummaryTable.render(summary));
     out.accept("JMH results: " + resultsFile);
-    out.accept("Run details: " + metaFile);
-    if (!failures.isEmpty()) {
+    out.accept("Typed results: " + typedFile);
+    out.accept("Launch details: " + metaFile);
+    List<String> reasons = failures.stream().map(BenchResults.FailedJob::reason).toList();
+    if (!reasons.isEmpty()) {
       out.accept("");
-      out.accept("FAILED (" + failures.size() + "):");
-      failures.forEach(f -> out.accept("  " + f));
+      out.accept("FAILED (" + reasons.size() + "):");
+      reasons.forEach(f -> out.accept("  " + f));
     }
-    return new Report(failures.isEmpty() ? 0 : 1, resultsFile, metaFile, summary, failures);
+    return new Report(
+        reasons.isEmpty() ? 0 : 1, resultsFile, typedFile, metaFile, summary, reasons);
   }
 
   private static String describe(JmhJob job) {
@@ -251,6 +267,26 @@ public final class BenchmarkRunner {
         return outcome;
       }
     }
+  }
+
+  /** The hardware a peak belongs to: CPU model ({@code /proc/cpuinfo}) and cores. */
+  private static BenchResults.Machine thisMachine() {
+    String model = null;
+    try {
+      model =
+          Files.readAllLines(Path.of("/proc/cpuinfo")).stream()
+              .filter(l -> l.startsWith("model name"))
+              .map(l -> l.substring(l.indexOf(':') + 1).trim())
+              .findFirst()
+              .orElse(null);
+    } catch (IOException | RuntimeException e) {
+      // not Linux: the core count alone identifies the hardware
+    }
+    return new BenchResults.Machine(
+        model,
+        Runtime.getRuntime().availableProcessors(),
+        System.getProperty("os.name") + " " + System.getProperty("os.version"),
+        System.getProperty("os.arch"));
   }
 
   /** The 1-minute load average (other work on the machine), -1 where unknown. */

@@ -134,6 +134,7 @@ public class RouteState {
     record.put("hidden", hidden);
     record.put("activation", activation);
     record.put("peakRssKb", MemoryProbe.peakRssKb());
+    record.put("peakHeapKb", MemoryProbe.peakHeapKb());
     record.put("rssBeforeTrainerKb", rssBeforeTrainerKb);
     record.put("pid", ProcessHandle.current().pid());
     Sidecar.append(record);

@@ -1,10 +1,12 @@
 package io.mlpbench.bench;
 
 import io.mlpbench.core.FlopCount;
+import io.mlpbench.core.bench.GemmPeak;
+import io.mlpbench.core.bench.Measurement;
+import io.mlpbench.core.bench.RouteResult;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
-import java.util.Optional;
 
 /** Renders a {@link Summary} as the plain-text table printed at the end of a run. */
 public final class SummaryTable {
@@ -20,6 +22,7 @@ public final class SummaryTable {
     "vs fastest",
     "rank",
     "peak RSS",
+    "peak heap",
     "alloc/sample"
   };
 
@@ -29,19 +32,14 @@ public final class SummaryTable {
   private SummaryTable() {}
 
   public static String render(Summary summary) {
-    return render(summary, Optional.empty());
-  }
-
-  /** The table, with this machine's theoretical FP32 peak beside each measured one when known. */
-  public static String render(Summary summary, Optional<TheoreticalPeak> theoretical) {
     StringBuilder out = new StringBuilder();
-    for (Summary.Peak refused : summary.calibrations()) {
+    for (GemmPeak refused : summary.calibrations()) {
       if (refused.busy() && !summary.peaks().containsKey(refused.threads())) {
         out.append(
             String.format(
                 Locale.ROOT,
                 "Machine FP32 peak, %d thread(s): refused, measured on a busy machine (%.1f GFLOP/s,"
-                    + " SGEMM %d, %s); %% peak is n/a%n",
+                    + " SGEMM %d, %s); no earlier quiet peak on this hardware; %% peak is n/a%n",
                 refused.threads(),
                 refused.gflops().score(),
                 refused.size(),
@@ -52,7 +50,7 @@ public final class SummaryTable {
       out.append(
           "Machine FP32 peak: not calibrated (no route module provides io.mlpbench.core.GemmProvider)\n");
     }
-    for (Summary.Peak peak : summary.peaks().values()) {
+    for (GemmPeak peak : summary.peaks().values()) {
       out.append(
           String.format(
               Locale.ROOT,
@@ -62,33 +60,37 @@ public final class SummaryTable {
               error(peak.gflops().error(), "%.1f"),
               peak.size(),
               peak.library(),
-              noisy(peak.gflops()) ? " busy: error above half the score" : ""));
-      theoretical.ifPresent(
-          t ->
-              out.append(
-                  String.format(
-                      Locale.ROOT,
-                      "  theoretical: %.1f GFLOP/s = %s%n",
-                      t.gflops(peak.threads()),
-                      t.formula(peak.threads()))));
-      for (Summary.Peak other : summary.calibrations()) {
-        if (other.threads() == peak.threads() && other != peak) {
+              peak.reusedFrom() != null
+                  ? " reused from " + peak.reusedFrom() + ": this run's calibration was busy"
+                  : noisy(peak.gflops()) ? " busy: error above half the score" : ""));
+      if (peak.theoreticalGflops() != null) {
+        out.append(
+            String.format(
+                Locale.ROOT,
+                "  theoretical: %.1f GFLOP/s = %s%n",
+                peak.theoreticalGflops(),
+                peak.theoreticalFormula()));
+      }
+      for (GemmPeak other : summary.calibrations()) {
+        if (other.threads() == peak.threads() && !other.equals(peak)) {
           out.append(
               String.format(
                   Locale.ROOT,
-                  "  also measured: %.1f +- %s GFLOP/s (SGEMM %d, %s)%n",
+                  "  also measured: %.1f +- %s GFLOP/s (SGEMM %d, %s)%s%n",
                   other.gflops().score(),
                   error(other.gflops().error(), "%.1f"),
                   other.size(),
-                  other.library()));
+                  other.library(),
+                  other.busy() ? ", busy" : ""));
         }
       }
     }
     List<String[]> lines = new ArrayList<>();
     lines.add(HEADER);
     String lastGroup = null;
-    for (Summary.Row r : summary.rows()) {
-      String group = r.benchmark() + r.batchSize() + r.threads() + r.model();
+    for (Summary.Row row : summary.rows()) {
+      RouteResult r = row.result();
+      String group = r.benchmark() + r.batchSize() + r.threads() + row.model();
       if (lastGroup != null && !group.equals(lastGroup)) {
         lines.add(null); // blank line between groups that are not compared with each other
       }
@@ -108,20 +110,24 @@ public final class SummaryTable {
                         100 * r.samplesPerSecond().error() / r.samplesPerSecond().score(),
                         noisy(r.samplesPerSecond()) ? "!" : "")
                     : "")
-                + (r.busy().busy() > 0 ? " busy " + r.busy().busy() + "/" + r.busy().of() : ""),
+                + (row.busy().busy() > 0
+                    ? " busy " + row.busy().busy() + "/" + row.busy().of()
+                    : ""),
             String.format(Locale.ROOT, "%.2f", r.gflops().score()),
             r.percentOfPeak() == null
                 ? "n/a"
                 : String.format(Locale.ROOT, "%.1f%%", r.percentOfPeak()),
-            String.format(Locale.ROOT, "%.2fx", r.ratioToFastest()),
-            r.rank() == null ? "?" : r.rank() + (r.tied() ? "=" : ""),
+            String.format(Locale.ROOT, "%.2fx", row.ratioToFastest()),
+            row.rank() == null ? "?" : row.rank() + (row.tied() ? "=" : ""),
             r.peakRssKb() == null ? "n/a" : (r.peakRssKb() / 1024) + " MiB",
+            r.peakHeapKb() == null ? "n/a" : (r.peakHeapKb() / 1024) + " MiB",
             r.allocatedBytesPerSample() == null
                 ? "n/a"
                 : String.format(Locale.ROOT, "%,.0f B", r.allocatedBytesPerSample())
           });
     }
-    boolean allocation = summary.rows().stream().anyMatch(r -> r.allocatedBytesPerSample() != null);
+    boolean allocation =
+        summary.rows().stream().anyMatch(r -> r.result().allocatedBytesPerSample() != null);
     out.append(table(allocation ? lines : withoutLastColumn(lines)));
     out.append(
         "rank: 1 + number of routes whose 99.9% confidence interval lies entirely above this one;\n"
@@ -129,13 +135,9 @@ public final class SummaryTable {
             + "'?' = no error estimate (too few iterations), so no rank is claimed.\n"
             + "'!' after the error: error above half the score, too noisy to compare (machine busy?"
             + " rerun, or use -Dbench.profile=full).\n"
-            + "'busy k/n': k of n measurement iterations ran while other processes used more than"
-            + String.format(
-                Locale.ROOT,
-                " %.2f cores or steal exceeded %.0f%%",
-                ContentionProfiler.busyOtherCpuCores(Runtime.getRuntime().availableProcessors()),
-                ContentionProfiler.BUSY_STEAL_PERCENT)
-            + " (/proc/stat); verdicts on them are inconclusive.\n"
+            + "'busy k/n': k of n measurement iterations ran while "
+            + summary.results().busyRule()
+            + "; verdicts on them are inconclusive.\n"
             + "GFLOP/s (exact) = samples/s x FLOPs per sample (core's FlopCount): train "
             + FlopCount.TRAINING_DEFINITION
             + " (forward and weight-gradient products\n"
@@ -147,10 +149,13 @@ public final class SummaryTable {
             + " count (above, with its error);\nthe theoretical peak beside it rests on an assumed"
             + " FMA unit count and is not a denominator.\n"
             + (summary.rows().stream()
+                    .map(Summary.Row::result)
                     .anyMatch(r -> r.percentOfPeak() != null && r.percentOfPeak() > 100)
                 ? "% peak above 100: a route's own kernels beat the calibrating library, so that"
                     + " 'peak' is only a lower bound.\n"
                 : "")
+            + "peak RSS: the largest VmHWM (heap and native) of the forks; peak heap: the largest"
+            + " Java heap in use.\n"
             + (allocation
                 ? "alloc/sample: Java heap bytes per sample (JMH gc profiler); native memory not"
                     + " included.\n"

@@ -46,7 +46,7 @@ class ContentionTest {
         .singleElement()
         .satisfies(
             r -> {
-              assertThat(r.percentOfPeak()).isNull();
+              assertThat(r.result().percentOfPeak()).isNull();
               assertThat(r.busy()).isEqualTo(new Summary.BusyCount(0, 6));
             });
     assertThat(SummaryTable.render(summary))
@@ -55,17 +55,22 @@ class ContentionTest {
 
   @Test
   void busyIterationsAreCountedOverEveryFork() throws Exception {
-    JsonNode r = result(BenchmarkRunner.TRAIN, "[[0, 1, 1], [1, 0, 0]]");
-    assertThat(Summary.BusyCount.of(r)).isEqualTo(new Summary.BusyCount(3, 6));
+    JsonNode r =
+        JSON.readTree(
+            result(BenchmarkRunner.TRAIN, "[[0, 1, 1], [1, 0, 0]]")
+                .toString()
+                .replace("\"size\":\"512\"", "\"route\":\"r\",\"batchSize\":\"32\""));
+    Summary summary = Summary.of(List.of(r), List.of());
+    assertThat(summary.rows().get(0).busy()).isEqualTo(new Summary.BusyCount(3, 6));
   }
 
-  /** A JMH result with a GEMM-like primary metric and the given contention.busy raw data. */
+  /** A JMH result of two forks with a GEMM-like primary metric and the given contention.busy. */
   private static JsonNode result(String benchmark, String busyRaw) throws Exception {
     return JSON.readTree(
         """
         {"benchmark": "%s",
          "params": {"size": "512", "threads": "2", "library": "L"},
-         "primaryMetric": {"score": 10.0, "scoreError": 1.0, "rawData": [[10, 10, 10]]},
+         "primaryMetric": {"score": 10.0, "scoreError": 1.0, "rawData": [[10, 10, 10], [10, 10, 10]]},
          "secondaryMetrics": {"contention.busy": {"score": 0.3, "rawData": %s}}}
         """
             .formatted(benchmark, busyRaw));

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.mlpbench.core.bench.BenchResults;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -62,21 +63,20 @@ class RunnerIsolationTest {
     // The working route measured both benchmarks, in samples/s, with its fork's peak RSS.
     List<Summary.Row> ok =
         report.summary().rows().stream().filter(r -> r.route().equals("test-ok")).toList();
-    assertThat(ok)
-        .extracting(Summary.Row::benchmark)
-        .containsExactlyInAnyOrder("train", "inference");
+    assertThat(ok).extracting(Summary.Row::benchmark).containsExactlyInAnyOrder("train", "infer");
     assertThat(ok)
         .allSatisfy(
             r -> {
               assertThat(r.samplesPerSecond().score()).isPositive();
               assertThat(r.batchSize()).isEqualTo(32);
               assertThat(r.threads()).isEqualTo(1);
-              assertThat(r.peakRssKb()).isPositive();
+              assertThat(r.result().peakRssKb()).isPositive();
+              assertThat(r.result().peakHeapKb()).isPositive();
             });
     // test-throws' inference still ran: a failed route keeps the results it did produce.
     assertThat(report.summary().rows())
         .anySatisfy(
-            r -> assertThat(r.route() + " " + r.benchmark()).isEqualTo("test-throws inference"));
+            r -> assertThat(r.route() + " " + r.benchmark()).isEqualTo("test-throws infer"));
     assertThat(report.summary().rows()).noneMatch(r -> r.route().equals("test-crash"));
     // The calibration ran; on a busy machine it is refused as a peak rather than used.
     assertThat(report.summary().calibrations())
@@ -88,7 +88,8 @@ class RunnerIsolationTest {
               assertThat(report.summary().peaks().containsKey(1)).isEqualTo(!c.busy());
             });
 
-    // One standard JMH array with raw per-iteration data, and a meta file that says what failed.
+    // One standard JMH array with raw per-iteration data, typed results that say what failed, and
+    // a meta file of how each job was launched.
     JsonNode results = JSON.readTree(report.results().toFile());
     assertThat(results.isArray()).isTrue();
     assertThat(results.size()).isEqualTo(4); // gemm + test-ok x2 + test-throws inference
@@ -102,9 +103,13 @@ class RunnerIsolationTest {
       assertThat(r.path("secondaryMetrics").path("contention.processCpu").path("score").asDouble())
           .isPositive(); // the measuring JVM did run
     }
+    BenchResults typed = BenchResults.read(report.typed());
+    assertThat(typed.failures())
+        .extracting(BenchResults.FailedJob::route)
+        .containsExactlyInAnyOrder("test-crash", "test-throws");
+    assertThat(typed.results()).hasSize(3);
+    assertThat(typed.jmhFile()).isEqualTo(report.results().getFileName().toString());
     JsonNode meta = JSON.readTree(report.meta().toFile());
-    assertThat(meta.path("status").asText()).isEqualTo("failed");
-    assertThat(meta.path("failures").size()).isEqualTo(2);
     JsonNode okJob = null;
     for (JsonNode job : meta.path("jobs")) {
       if (job.path("label").asText().equals("test-ok-t1")) {

@@ -34,9 +34,9 @@ import picocli.CommandLine.Option;
     description =
         "Write report.md, results.csv, results.json, report.html and benchmark-action.json from a"
             + " run record (default <out>/results.json). Its own throughput is shown; with --from"
-            + " only that record is used; --jmh <file> takes the throughput from a JMH JSON"
+            + " only that record is used; --jmh <file> takes the throughput from a benchmarks run"
             + " instead. A record without throughput read from <out> takes the newest"
-            + " results/jmh/jmh-*.json.")
+            + " results/jmh/jmh-*-results.json.")
 final class ReportCommand implements Callable<Integer> {
   @Option(
       names = "--out",
@@ -55,7 +55,9 @@ final class ReportCommand implements Callable<Integer> {
   @Option(
       names = "--jmh",
       paramLabel = "<file>",
-      description = "JMH results JSON whose throughput replaces the record's.")
+      description =
+          "Typed benchmark results (jmh-*-results.json, or the JMH JSON beside them) whose"
+              + " throughput replaces the record's.")
   Path jmh;
 
   @Mixin HistoryOptions history = new HistoryOptions();

@@ -47,7 +47,7 @@ final class RunCommand implements Callable<Integer> {
   @Option(
       names = "--skip-timing",
       description =
-          "Skip the JMH timing stage (the report takes the newest results/jmh/jmh-*.json).")
+          "Skip the JMH timing stage (the report takes the newest results/jmh/jmh-*-results.json).")
   boolean skipTiming;
 
   @CommandLine.Spec CommandLine.Model.CommandSpec spec;
@@ -176,7 +176,8 @@ final class RunCommand implements Callable<Integer> {
     int status = runner.start().forEachLine(progress::line).status();
     return switch (status) {
       case 0 -> "ok";
-      case 1 -> "failed: some route's timing failed (others written; see results/jmh/*-meta.json)";
+      case 1 ->
+          "failed: some route's timing failed (others written; see results/jmh/*-results.json)";
       default -> "failed: benchmarks runner exited with " + status;
     };
   }

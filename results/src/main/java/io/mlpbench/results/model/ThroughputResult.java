@@ -1,5 +1,6 @@
 package io.mlpbench.results.model;
 
+import io.mlpbench.core.bench.GemmPeak;
 import java.util.List;
 
 /**
@@ -10,6 +11,9 @@ import java.util.List;
  * @param rawSamples every fork's iterations in one list (kept for readers of older records)
  * @param forks the same samples per fork, with each iteration's contention record; null in records
  *     written before forks were kept, which {@link #forkResults()} then reads as a single fork
+ * @param peakRssKb the largest peak resident memory of the measuring JVMs; null when not recorded
+ * @param peakHeapKb the largest peak Java heap in use of the measuring JVMs; null when not recorded
+ * @param peak the GEMM peak {@code percentOfPeak} is relative to; null when there was none
  */
 public record ThroughputResult(
     String route,
@@ -24,7 +28,10 @@ public record ThroughputResult(
     Double percentOfPeak,
     String status,
     String failure,
-    List<ForkResult> forks) {
+    List<ForkResult> forks,
+    Long peakRssKb,
+    Long peakHeapKb,
+    GemmPeak peak) {
 
   /** Without per-fork data, as records before fork-level statistics had it. */
   public ThroughputResult(
@@ -53,6 +60,9 @@ public record ThroughputResult(
         percentOfPeak,
         status,
         failure,
+        null,
+        null,
+        null,
         null);
   }
 

@@ -35,7 +35,9 @@ public final class CsvReport {
           "failed_epoch",
           "note",
           "rank",
-          "ratio_to_fastest");
+          "ratio_to_fastest",
+          "timed_peak_rss_kb",
+          "timed_peak_heap_kb");
 
   private CsvReport() {}
 
@@ -71,7 +73,9 @@ public final class CsvReport {
                   ? ReportModel.NO_JMH
                   : t == null ? ReportModel.NOT_IN_JMH : tok ? "" : "timing failed",
               p.rank() == null ? "" : p.rank() + (p.tied() ? "=" : ""),
-              num(p.ratioToFastest())));
+              num(p.ratioToFastest()),
+              t == null || t.peakRssKb() == null ? "" : t.peakRssKb().toString(),
+              t == null || t.peakHeapKb() == null ? "" : t.peakHeapKb().toString()));
     }
     for (ReferenceRow ref : ReferenceRow.SEED) {
       rows.add(
@@ -97,6 +101,8 @@ public final class CsvReport {
               "",
               "",
               "seed notes, not measured here: " + ref.conditions(),
+              "",
+              "",
               "",
               ""));
     }
@@ -124,6 +130,8 @@ public final class CsvReport {
               Integer.toString(f.threads()),
               f.failedEpoch() == null ? "" : f.failedEpoch().toString(),
               f.failure() == null ? "" : f.failure(),
+              "",
+              "",
               "",
               ""));
     }

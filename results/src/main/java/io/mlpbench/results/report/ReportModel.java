@@ -1,6 +1,7 @@
 package io.mlpbench.results.report;
 
 import io.mlpbench.core.FlopCount;
+import io.mlpbench.core.bench.GemmPeak;
 import io.mlpbench.results.model.AccuracyResult;
 import io.mlpbench.results.model.EnvironmentRecord;
 import io.mlpbench.results.model.EpochResult;
@@ -13,7 +14,6 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.TreeMap;
-import java.util.stream.Collectors;
 
 /**
  * What a report shows, computed once from a run record, as formatted tables (Markdown, HTML and CSV
@@ -82,14 +82,31 @@ public final class ReportModel {
   }
 
   /**
-   * GEMM peak by thread count as the throughput results imply it (GFLOP/s x 100 / % of peak), so a
-   * record read back needs no sidecar.
+   * The GEMM peak per thread count as the record's throughput carries it: measured, its library,
+   * whether reused from an earlier run, and the theoretical peak beside it. A record written before
+   * peaks were kept shows only the rate its GFLOP/s and % of peak imply.
    */
-  public Map<Integer, Double> peakGflops() {
-    Map<Integer, Double> peaks = new TreeMap<>();
+  public Map<Integer, String> peaks() {
+    Map<Integer, String> peaks = new TreeMap<>();
     for (ThroughputResult t : record.throughput()) {
-      if (t.gflops() != null && t.percentOfPeak() != null && t.percentOfPeak() > 0) {
-        peaks.putIfAbsent(t.threads(), 100 * t.gflops() / t.percentOfPeak());
+      GemmPeak p = t.peak();
+      if (p != null) {
+        peaks.putIfAbsent(
+            t.threads(),
+            fmt(
+                    "%.1f GFLOP/s at %d thread(s) (%s, SGEMM %d",
+                    p.gflops().score(), p.threads(), p.library(), p.size())
+                + (p.reusedFrom() == null ? "" : "; reused from " + p.reusedFrom())
+                + (p.theoreticalGflops() == null
+                    ? ""
+                    : fmt(
+                        "; theoretical %.1f GFLOP/s = %s",
+                        p.theoreticalGflops(), p.theoreticalFormula()))
+                + ")");
+      } else if (t.gflops() != null && t.percentOfPeak() != null && t.percentOfPeak() > 0) {
+        peaks.putIfAbsent(
+            t.threads(),
+            fmt("%.1f GFLOP/s at %d thread(s)", 100 * t.gflops() / t.percentOfPeak(), t.threads()));
       }
     }
     return peaks;
@@ -107,6 +124,7 @@ public final class ReportModel {
             "framework",
             "API style",
             "train samples/s ± 99.9% error",
+            "timed RSS / heap (MiB)",
             "vs fastest",
             "test accuracy [95% CI]",
             "time to 97% (s)",
@@ -121,6 +139,7 @@ public final class ReportModel {
               r.framework(),
               r.style(),
               samples(r.throughput()),
+              memory(r.throughput()),
               p.ratioToFastest() == null ? "-" : fmt("%.2fx", p.ratioToFastest()),
               accuracyWithInterval(r),
               r.meanSecondsTo97() == null
@@ -135,6 +154,7 @@ public final class ReportModel {
               "*reference: " + ref.label() + "*",
               ref.framework(),
               ref.style(),
+              "-",
               "-",
               "-",
               fmt("%.4f", ref.testAccuracy()) + " (seed notes, not measured here)",
@@ -163,7 +183,8 @@ public final class ReportModel {
         "Accuracy: mean final test accuracy over the seeds that completed, [95% CI of the mean,"
             + " Student t]; one seed gives no interval. Time to 97%: training wall time until the"
             + " first epoch reaching 97% test accuracy, evaluation excluded (mean over the seeds"
-            + " that reached it). Peak RSS: the largest VmHWM of the route's JVMs.");
+            + " that reached it). Peak RSS: the largest VmHWM of the route's accuracy JVMs; timed"
+            + " RSS / heap: the largest VmHWM and Java heap in use of the JMH forks that timed it.");
     notes.add(throughputNote());
     notes.add(
         "Reference rows are the Keras (Python) accuracies from the seed notes (5 epochs, batch 128, Adam),"
@@ -222,7 +243,7 @@ public final class ReportModel {
           + " in this run record; run `./mlp-bench run` (or the benchmarks module, then"
           + " `./mlp-bench report`).";
     }
-    Map<Integer, Double> peaks = peakGflops();
+    Map<Integer, String> peaks = peaks();
     return "Throughput: JMH training step at batch "
         + record.settings().batchSize()
         + " where measured (from "
@@ -235,11 +256,7 @@ public final class ReportModel {
         + " % of GEMM peak = GFLOP/s / the measured best-library SGEMM at the same thread count"
         + (peaks.isEmpty()
             ? " (none in this run: n/a)."
-            : " of "
-                + peaks.entrySet().stream()
-                    .map(e -> fmt("%.1f GFLOP/s at %d thread(s)", e.getValue(), e.getKey()))
-                    .collect(Collectors.joining(", "))
-                + ".");
+            : " of " + String.join(", ", peaks.values()) + ".");
   }
 
   public Table failedTable() {
@@ -294,6 +311,7 @@ public final class ReportModel {
               t.batchSize() == 0 ? "-" : Integer.toString(t.batchSize()),
               Integer.toString(t.threads()),
               samples(t).replaceFirst(" \\[b\\d+ t\\d+\\]$", ""),
+              memory(t),
               gflops(t),
               percent(t)));
     }
@@ -305,6 +323,7 @@ public final class ReportModel {
             "batch",
             "threads",
             "samples/s ± error",
+            "peak RSS / heap (MiB)",
             "GFLOP/s (exact: train fwd+wgrad+igrad, infer fwd)",
             "% of GEMM peak"),
         rows,
@@ -421,6 +440,21 @@ public final class ReportModel {
             ? ""
             : fmt(" [b%d t%d]", t.batchSize(), t.threads());
     return fmt("%,.0f ± %s", t.score(), err) + flag + setting;
+  }
+
+  /** The timing forks' peak RSS and Java heap, in MiB. */
+  private String memory(ThroughputResult t) {
+    if (!hasThroughput()) {
+      return NO_JMH;
+    }
+    if (t == null || (t.peakRssKb() == null && t.peakHeapKb() == null)) {
+      return "n/a";
+    }
+    return mib(t.peakRssKb()) + " / " + mib(t.peakHeapKb());
+  }
+
+  private static String mib(Long kb) {
+    return kb == null ? "n/a" : fmt("%.0f", kb / 1024.0);
   }
 
   private String gflops(ThroughputResult t) {

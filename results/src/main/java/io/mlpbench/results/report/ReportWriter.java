@@ -16,8 +16,9 @@ import java.util.Objects;
  * Writes a report directory ({@code results/latest/} by default): {@code report.md}, {@code
  * results.csv}, {@code results.json} (the {@link RunRecord}, throughput included), {@code
  * report.html}, {@code benchmark-action.json} (for CI dashboards) and, when the throughput came
- * from a JMH file, a copy of it as {@code jmh.json} (the raw data the HTML links to). Each file is
- * written to a temp file and renamed, so a reader never sees half a file.
+ * from a benchmarks run, copies of its typed results ({@code jmh-results.json}) and of JMH's own
+ * JSON ({@code jmh.json}, the raw data the HTML links to). Each file is written to a temp file and
+ * renamed, so a reader never sees half a file.
  */
 public final class ReportWriter {
   public static final List<String> FILES =
@@ -27,8 +28,8 @@ public final class ReportWriter {
   /** The JMH JSON the report's throughput came from, copied beside the report. */
   public static final String JMH_COPY = "jmh.json";
 
-  /** Its {@code -meta.json} sidecar (GEMM peak, failed jobs), when the JMH file had one. */
-  public static final String JMH_META_COPY = "jmh-meta.json";
+  /** The typed results the report's throughput was read from. */
+  public static final String TYPED_COPY = "jmh-results.json";
 
   private ReportWriter() {}
 
@@ -106,39 +107,40 @@ public final class ReportWriter {
   }
 
   /**
-   * Puts the JMH JSON the report shows beside it: a copy of the chosen file, or the copy already
-   * there when it holds exactly the record's throughput (re-rendering a report in place). A copy
-   * from another run is removed, so the link never points at someone else's numbers.
+   * Puts the typed results and JMH JSON the report shows beside it: copies of the chosen run's, or
+   * the copies already there when they hold exactly the record's throughput (re-rendering a report
+   * in place). Copies from another run are removed, so the link never points at someone else's
+   * numbers.
    */
   private static boolean jmhCopy(Path dir, JmhResults jmh, RunRecord shown) throws IOException {
     Path copy = dir.resolve(JMH_COPY);
-    Path meta = dir.resolve(JMH_META_COPY);
+    Path typed = dir.resolve(TYPED_COPY);
     if (jmh != null) {
-      if (!Files.exists(copy) || !Files.isSameFile(jmh.source(), copy)) {
-        copyAtomically(jmh.source(), copy);
-        Path sidecar = JmhResults.sidecar(jmh.source());
-        if (Files.isRegularFile(sidecar)) {
-          copyAtomically(sidecar, meta);
+      if (!Files.exists(typed) || !Files.isSameFile(jmh.source(), typed)) {
+        copyAtomically(jmh.source(), typed);
+        if (Files.isRegularFile(jmh.jmhJson())) {
+          copyAtomically(jmh.jmhJson(), copy);
         } else {
-          Files.deleteIfExists(meta);
+          Files.deleteIfExists(copy);
         }
       }
-      return true;
+      return Files.isRegularFile(copy);
     }
-    if (!Files.isRegularFile(copy)) {
+    if (!Files.isRegularFile(typed)) {
+      Files.deleteIfExists(copy);
       return false;
     }
     boolean same;
     try {
-      same = sameMeasurements(JmhResults.read(copy).results(), shown.throughput());
+      same = sameMeasurements(JmhResults.read(typed).results(), shown.throughput());
     } catch (IOException e) {
       same = false;
     }
     if (!same) {
-      Files.delete(copy);
-      Files.deleteIfExists(meta);
+      Files.delete(typed);
+      Files.deleteIfExists(copy);
     }
-    return same;
+    return same && Files.isRegularFile(copy);
   }
 
   private static boolean sameMeasurements(List<ThroughputResult> a, List<ThroughputResult> b) {

@@ -1,17 +1,16 @@
 package io.mlpbench.results.report;
 
+import io.mlpbench.core.bench.Measurement;
+import io.mlpbench.core.bench.Rank;
 import io.mlpbench.results.model.ThroughputResult;
 import java.util.ArrayList;
 import java.util.Comparator;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 
 /**
- * Routes ordered by training speed, with the benchmarks runner's rank rule (its {@code Summary}):
- * rank = 1 + the number of routes whose interval lies entirely above this one's, so two routes
- * whose intervals overlap share a rank (a tie: the difference is inside the noise). When some
- * measured route has no error estimate no rank is claimed at all, as the runner does.
+ * Routes ordered by training speed, ranked by the suite's one rank rule (core's {@link Rank}, as
+ * the benchmarks table): two routes whose intervals overlap share a rank; when some measured route
+ * has no error estimate no rank is claimed at all.
  */
 public final class SpeedRanking {
   /**
@@ -33,28 +32,26 @@ public final class SpeedRanking {
       (measured(s.throughput()) ? timed : untimed).add(s);
     }
     timed.sort(Comparator.comparingDouble((RouteSummary s) -> s.throughput().score()).reversed());
-    boolean rankable = timed.stream().allMatch(s -> s.throughput().scoreError() != null);
-    Map<RouteSummary, Integer> ranks = new HashMap<>();
-    Map<Integer, Integer> sharing = new HashMap<>();
-    if (rankable) {
-      for (RouteSummary s : timed) {
-        int above = 0;
-        for (RouteSummary other : timed) {
-          if (lower(other.throughput()) > upper(s.throughput())) {
-            above++;
-          }
-        }
-        ranks.put(s, 1 + above);
-        sharing.merge(1 + above, 1, Integer::sum);
-      }
-    }
+    List<Rank> ranks =
+        Rank.of(
+            timed.stream()
+                .map(
+                    s -> {
+                      ThroughputResult t = s.throughput();
+                      return new Measurement(
+                          t.score(), t.scoreError() == null ? Double.NaN : t.scoreError());
+                    })
+                .toList());
     double fastest = timed.isEmpty() ? Double.NaN : timed.get(0).throughput().score();
     List<Place> places = new ArrayList<>();
-    for (RouteSummary s : timed) {
-      Integer rank = ranks.get(s);
+    for (int i = 0; i < timed.size(); i++) {
+      Rank rank = ranks.get(i);
       places.add(
           new Place(
-              s, rank, rank != null && sharing.get(rank) > 1, s.throughput().score() / fastest));
+              timed.get(i),
+              rank == null ? null : rank.place(),
+              rank != null && rank.tied(),
+              timed.get(i).throughput().score() / fastest));
     }
     untimed.forEach(s -> places.add(new Place(s, null, false, null)));
     return places;
@@ -63,13 +60,5 @@ public final class SpeedRanking {
   /** A successful training measurement with a score. */
   static boolean measured(ThroughputResult t) {
     return t != null && "ok".equals(t.status()) && t.score() != null;
-  }
-
-  private static double lower(ThroughputResult t) {
-    return t.score() - t.scoreError();
-  }
-
-  private static double upper(ThroughputResult t) {
-    return t.score() + t.scoreError();
   }
 }

@@ -88,9 +88,7 @@ class ReportCommandTest {
   void fromReportsOnlyThatRecordNothingFromResultsJmh() throws Exception {
     // a newer JMH file lies in the checkout (manual 12,345.6 samples/s): it must not leak in
     Path jmhDir = Files.createDirectories(dir.resolve("results/jmh"));
-    Files.copy(
-        fixture("jmh/jmh-20261128-100000-full.json"),
-        jmhDir.resolve("jmh-20261128-100000-full.json"));
+    copyJmhFixture(jmhDir);
     RunRecord record = withEmbedded("from-record");
     // the baseline is the same measurement: compare's rules must see no change, as compare would
     Files.writeString(
@@ -122,9 +120,7 @@ class ReportCommandTest {
   @Test
   void fromAnAccuracyOnlyRecordNeverBorrowsTheNewestJmhFile() throws Exception {
     Path jmhDir = Files.createDirectories(dir.resolve("results/jmh"));
-    Files.copy(
-        fixture("jmh/jmh-20261128-100000-full.json"),
-        jmhDir.resolve("jmh-20261128-100000-full.json"));
+    copyJmhFixture(jmhDir);
     RunRecord accuracyOnly = ReportWriter.readRecord(fixture("run-record.json"));
 
     ReportCommand.write(dir, dir.resolve("from"), accuracyOnly, null, true, quiet());
@@ -135,6 +131,14 @@ class ReportCommandTest {
     // a fresh accuracy run (not --from) does take the newest timing, as `accuracy` always has
     ReportCommand.write(dir, dir.resolve("fresh"), accuracyOnly, null, false, quiet());
     assertThat(Files.readString(dir.resolve("fresh/report.md"))).contains("12,346 ± 235");
+  }
+
+  /** Copies the fixture run (typed results and the JMH JSON beside them) into {@code dir}. */
+  private static void copyJmhFixture(Path dir) throws Exception {
+    for (String name :
+        List.of("jmh-20261128-100000-full.json", "jmh-20261128-100000-full-results.json")) {
+      Files.copy(fixture("jmh/" + name), dir.resolve(name));
+    }
   }
 
   private static Path fixture(String name) throws Exception {

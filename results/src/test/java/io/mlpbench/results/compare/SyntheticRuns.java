@@ -63,7 +63,22 @@ public final class SyntheticRuns {
   private static ThroughputResult train(String route, List<ForkResult> forks, List<Double> raw) {
     double mean = raw.stream().mapToDouble(Double::doubleValue).average().orElse(Double.NaN);
     return new ThroughputResult(
-        route, "train", 128, 2, mean, null, "samples/s", raw, null, null, "ok", null, forks);
+        route,
+        "train",
+        128,
+        2,
+        mean,
+        null,
+        "samples/s",
+        raw,
+        null,
+        null,
+        "ok",
+        null,
+        forks,
+        null,
+        null,
+        null);
   }
 
   public static AccuracyResult accuracy(String route, long seed, double finalAccuracy) {

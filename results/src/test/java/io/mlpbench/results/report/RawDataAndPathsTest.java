@@ -63,10 +63,7 @@ class RawDataAndPathsTest {
             acc,
             List.of(train("manual", 100, 5.0, 99, 100, 101)));
     Path jmhDir = Files.createDirectories(dir.resolve("jmh"));
-    Path jmh =
-        Files.copy(
-            ReportWriterTest.fixture("jmh/jmh-20261128-100000-full.json"),
-            jmhDir.resolve("jmh-20261128-100000-full.json"));
+    Path jmh = ReportWriterTest.copyJmhFixture(jmhDir);
     ReportWriter.write(dir.resolve("latest"), record, JmhResults.read(jmh), List.of());
 
     for (String file :

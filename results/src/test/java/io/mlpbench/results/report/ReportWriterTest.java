@@ -6,7 +6,6 @@ import static org.assertj.core.api.Assertions.within;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.mlpbench.results.model.RunRecord;
 import io.mlpbench.results.model.RunRecordJson;
-import java.io.IOException;
 import java.net.URISyntaxException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -33,7 +32,17 @@ class ReportWriterTest {
   }
 
   static JmhResults jmh() throws Exception {
-    return JmhResults.read(fixture("jmh/jmh-20261128-100000-full.json"));
+    return JmhResults.read(fixture("jmh/" + TYPED_FIXTURE));
+  }
+
+  /** The typed fixture's run: typed results of manual training and tf-tape inference. */
+  static final String TYPED_FIXTURE = "jmh-20261128-100000-full-results.json";
+
+  /** Copies the fixture run (typed results and the JMH JSON beside them) into {@code dir}. */
+  static Path copyJmhFixture(Path dir) throws Exception {
+    Files.copy(
+        fixture("jmh/jmh-20261128-100000-full.json"), dir.resolve("jmh-20261128-100000-full.json"));
+    return Files.copy(fixture("jmh/" + TYPED_FIXTURE), dir.resolve(TYPED_FIXTURE));
   }
 
   @Test
@@ -166,23 +175,41 @@ class ReportWriterTest {
   }
 
   @Test
-  void newestJmhFileIsChosenAndSidecarsIgnored() throws Exception {
+  void newestTypedFileIsChosenAndOtherJsonIgnored() throws Exception {
     Path jmhDir = Files.createDirectories(dir.resolve("jmh"));
-    Path older = Files.writeString(jmhDir.resolve("jmh-20260101-000000-quick.json"), "[]");
-    Path newer = Files.writeString(jmhDir.resolve("jmh-20260102-000000-quick.json"), "[]");
-    Path meta = Files.writeString(jmhDir.resolve("jmh-20260103-000000-quick-meta.json"), "{}");
+    Path older = Files.writeString(jmhDir.resolve("jmh-20260101-000000-quick-results.json"), "{}");
+    Path newer = Files.writeString(jmhDir.resolve("jmh-20260102-000000-quick-results.json"), "{}");
+    Path raw = Files.writeString(jmhDir.resolve("jmh-20260103-000000-quick.json"), "[]");
     Files.setLastModifiedTime(older, java.nio.file.attribute.FileTime.fromMillis(1_000));
     Files.setLastModifiedTime(newer, java.nio.file.attribute.FileTime.fromMillis(2_000));
-    Files.setLastModifiedTime(meta, java.nio.file.attribute.FileTime.fromMillis(3_000));
+    Files.setLastModifiedTime(raw, java.nio.file.attribute.FileTime.fromMillis(3_000));
     assertThat(JmhResults.newest(jmhDir)).contains(newer);
   }
 
   @Test
-  void unreadableJmhFileIsAnErrorNamingTheFile() throws IOException {
-    Path bad = Files.writeString(dir.resolve("jmh-bad.json"), "{\"not\": \"an array\"}");
+  void truncatedTypedFileIsAnErrorNamingTheFile() throws Exception {
+    String whole = Files.readString(fixture("jmh/" + TYPED_FIXTURE));
+    Path bad =
+        Files.writeString(dir.resolve(TYPED_FIXTURE), whole.substring(0, whole.length() / 2));
     org.assertj.core.api.Assertions.assertThatThrownBy(() -> JmhResults.read(bad))
         .hasMessageContaining(bad.toString())
-        .hasMessageContaining("expected a JSON array");
+        .hasMessageContaining("cannot read benchmark results");
+  }
+
+  @Test
+  void timedRssAndHeapStandNextToSamplesPerSecond() throws Exception {
+    ReportWriter.write(dir, record(), jmh(), List.of());
+    String md = Files.readString(dir.resolve("report.md"));
+    // the fixture's manual forks peaked at 524,288 KiB resident and 262,144 KiB heap
+    assertThat(row(section(md, "Results"), "manual")).contains("| 12,346 ± 235 | 512 / 256 |");
+    assertThat(row(section(md, "Throughput (JMH)"), "manual")).contains("| 512 / 256 |");
+    assertThat(row(section(md, "Throughput (JMH)"), "tf-tape")).contains("| n/a |");
+    assertThat(Files.readString(dir.resolve("results.csv")))
+        .containsPattern("(?m)^result,manual,.*,524288,262144$");
+    // the notes name the theoretical peak beside the measured one (HTML renders the same notes)
+    assertThat(Files.readString(dir.resolve("report.html")))
+        .contains(
+            "100.0 GFLOP/s at 2 thread(s) (test, SGEMM 512; theoretical 294.4 GFLOP/s = 2 core(s)");
   }
 
   /** The first Markdown table row with {@code route} as its first or second cell. */

@@ -56,7 +56,10 @@ class TrendsTest {
         t.percentOfPeak(),
         t.status(),
         t.failure(),
-        forks);
+        forks,
+        null,
+        null,
+        null);
   }
 
   @Test

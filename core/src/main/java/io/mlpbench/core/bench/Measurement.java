@@ -1,6 +1,4 @@
-package io.mlpbench.bench;
-
-import com.fasterxml.jackson.databind.JsonNode;
+package io.mlpbench.core.bench;
 
 /**
  * A score with JMH's error: the half-width of its 99.9% confidence interval (NaN when JMH had too
@@ -27,22 +25,5 @@ public record Measurement(double score, double error) {
   /** Whether the two confidence intervals overlap: then neither is measurably faster. */
   public boolean overlaps(Measurement other) {
     return hasError() && other.hasError() && lower() <= other.upper() && other.lower() <= upper();
-  }
-
-  /** Reads a JMH metric object ({@code primaryMetric} or one of {@code secondaryMetrics}). */
-  static Measurement of(JsonNode metric) {
-    return new Measurement(number(metric.path("score")), number(metric.path("scoreError")));
-  }
-
-  /** JMH writes non-finite numbers as strings ("NaN"). */
-  static double number(JsonNode node) {
-    if (node.isNumber()) {
-      return node.doubleValue();
-    }
-    try {
-      return Double.parseDouble(node.asText());
-    } catch (NumberFormatException e) {
-      return Double.NaN;
-    }
   }
 }
