@@ -78,7 +78,7 @@ final class AbCommand implements Callable<Integer> {
 
   @Option(
       names = "--jvm",
-      paramLabel = "<java home>",
+      paramLabel = "<javaHome>",
       description = "Java home both sides' route JVMs run on (default: the JDK running mlp-bench).")
   Path jvm;
 

@@ -129,7 +129,7 @@ final class RunOptions {
 
   @Option(
       names = "--jvm",
-      paramLabel = "<java home>",
+      paramLabel = "<javaHome>",
       description =
           "Java home the route JVMs (training workers and JMH forks) run on, e.g."
               + " /usr/lib/jvm/temurin-25-jdk-amd64 (default: the JDK running mlp-bench).")
