@@ -4,6 +4,7 @@ import io.mlpbench.core.launch.RouteCatalog;
 import io.mlpbench.results.history.FileRunStore;
 import io.mlpbench.results.model.RunRecord;
 import io.mlpbench.results.model.ThroughputResult;
+import io.mlpbench.results.store.RunStore;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -23,13 +24,12 @@ import java.util.function.Consumer;
  */
 public final class AbSides {
   private final Path root;
-  private final FileRunStore history;
+  private final RunStore history;
   private final int threads;
   private final int batchSize;
   private final Consumer<String> log;
 
-  public AbSides(
-      Path root, FileRunStore history, int threads, int batchSize, Consumer<String> log) {
+  public AbSides(Path root, RunStore history, int threads, int batchSize, Consumer<String> log) {
     this.root = root;
     this.history = history;
     this.threads = threads;
@@ -57,7 +57,7 @@ public final class AbSides {
       if (!Files.isRegularFile(file)) {
         throw new IllegalArgumentException("side " + spec + ": no such run record file");
       }
-      return recorded("recorded run " + file.getFileName(), history.readRecordFile(file), route);
+      return recorded("recorded run " + file.getFileName(), FileRunStore.readRecord(file), route);
     }
     var run = history.find(spec);
     if (run.isPresent()) {

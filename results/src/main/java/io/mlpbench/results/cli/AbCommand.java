@@ -8,13 +8,14 @@ import io.mlpbench.results.ab.AbSide;
 import io.mlpbench.results.ab.AbSides;
 import io.mlpbench.results.compare.CompareOptions;
 import io.mlpbench.results.compare.Verdict;
-import io.mlpbench.results.history.FileRunStore;
+import io.mlpbench.results.store.RunStore;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.time.LocalDateTime;
 import java.time.format.DateTimeFormatter;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /** Interleaved A/B: baseline and candidate measured in one session, forks alternating. */
@@ -36,6 +37,8 @@ import picocli.CommandLine.Option;
           + " 2 bad input; 4 a build or measurement failed."
     })
 final class AbCommand implements Callable<Integer> {
+  @Mixin HistoryOptions history = new HistoryOptions();
+
   @Option(names = "--baseline", required = true, paramLabel = "<side>", description = "Side A.")
   String baseline;
 
@@ -125,11 +128,11 @@ final class AbCommand implements Callable<Integer> {
     String stamp = LocalDateTime.now().format(DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss"));
     Path outDir = out != null ? out : root.resolve("results/ab");
     Path work = root.resolve("target/ab").resolve(stamp);
-    FileRunStore history = new FileRunStore(root.resolve("results"));
-    AbSides sides = new AbSides(root, history, threads, batch, System.out::println);
     AbSide a;
     AbSide b;
-    try {
+    // a side given as a run id is looked up in the store chosen by --store / MLPBENCH_STORE
+    try (RunStore store = history.store()) {
+      AbSides sides = new AbSides(root, store, threads, batch, System.out::println);
       a = sides.resolve(baseline, route);
       b = sides.resolve(candidate, candidateRoute != null ? candidateRoute : route);
     } catch (IllegalArgumentException e) {

@@ -9,7 +9,6 @@ import io.mlpbench.results.compare.CompareOptions;
 import io.mlpbench.results.compare.CompareReport;
 import io.mlpbench.results.compare.Comparer;
 import io.mlpbench.results.compare.HistoryChart;
-import io.mlpbench.results.history.FileRunStore;
 import io.mlpbench.results.model.RunRecord;
 import io.mlpbench.results.store.RunQuery;
 import io.mlpbench.results.store.RunStore;
@@ -184,7 +183,7 @@ final class CompareCommand implements Callable<Integer> {
     AbSides sides =
         new AbSides(
             root,
-            new FileRunStore(root.resolve("results")),
+            store, // run ids resolve in the store the comparison read
             threads,
             newest.settings() == null ? 128 : newest.settings().batchSize(),
             System.out::println);

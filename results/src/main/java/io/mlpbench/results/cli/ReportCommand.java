@@ -151,7 +151,7 @@ final class ReportCommand implements Callable<Integer> {
     RunRecord shown = ReportWriter.shown(record, jmh);
     List<Table> regression = ReportSection.tables(store, shown);
     ReportModel model =
-        ReportWriter.write(dir, record, jmh, regression, ReportSections.of(root, shown));
+        ReportWriter.write(dir, record, jmh, regression, ReportSections.of(root, store, shown));
     out.println(
         "report: wrote "
             + ReportWriter.FILES

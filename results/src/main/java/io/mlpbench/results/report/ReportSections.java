@@ -1,8 +1,8 @@
 package io.mlpbench.results.report;
 
-import io.mlpbench.results.history.FileRunStore;
 import io.mlpbench.results.model.RunRecord;
 import io.mlpbench.results.store.RunQuery;
+import io.mlpbench.results.store.RunStore;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -17,11 +17,11 @@ public final class ReportSections {
   private ReportSections() {}
 
   /** For {@code shown} in the checkout at {@code root} ({@code root/results/...}). */
-  public static List<HtmlReport.Section> of(Path root, RunRecord shown) {
+  public static List<HtmlReport.Section> of(Path root, RunStore store, RunRecord shown) {
     Path results = root.resolve("results");
     List<HtmlReport.Section> sections = new ArrayList<>();
     try {
-      List<RunRecord> history = new FileRunStore(results).list(RunQuery.ALL).runs();
+      List<RunRecord> history = store.list(RunQuery.ALL).runs(); // the store the command chose
       HtmlReport.Section trends = Trends.of(history, shown).section();
       if (trends != null) {
         sections.add(trends);
