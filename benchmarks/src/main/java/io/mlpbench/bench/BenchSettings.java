@@ -20,6 +20,8 @@ import java.util.Properties;
  * @param peak whether to calibrate the machine's FP32 peak with GEMM
  * @param profilers extra JMH profilers, e.g. {@code gc}
  * @param ignoreJmhLock let two JMH runs overlap (tests only; overlapping runs disturb timings)
+ * @param contended also run {@link ContendedScenario} ({@code bench.contended}; default on in the
+ *     {@code full} profile only)
  */
 public record BenchSettings(
     BenchProfile profile,
@@ -34,7 +36,8 @@ public record BenchSettings(
     List<String> profilers,
     Path root,
     Path outputDir,
-    boolean ignoreJmhLock) {
+    boolean ignoreJmhLock,
+    boolean contended) {
 
   public static final List<String> BENCHMARKS = List.of("train", "inference");
 
@@ -82,7 +85,9 @@ public record BenchSettings(
         strings(p, "bench.profilers"),
         root,
         blank(out) ? root.resolve("results").resolve("jmh") : Path.of(out).toAbsolutePath(),
-        Boolean.parseBoolean(p.getProperty("bench.ignoreJmhLock", "false").trim()));
+        Boolean.parseBoolean(p.getProperty("bench.ignoreJmhLock", "false").trim()),
+        Boolean.parseBoolean(
+            p.getProperty("bench.contended", "" + named.name().equals("full")).trim()));
   }
 
   /** Checked by the one parser now, not in every fork; in the '-' form JMH parameters take. */

@@ -160,6 +160,15 @@ public final class BenchmarkRunner {
       }
     }
 
+    if (!plan.contended().isEmpty()) {
+      failures.addAll(
+          new ContendedScenario(out, ContendedScenario.BusyLoop::start)
+              .run(
+                  plan.contended(),
+                  job -> runWhenJmhIsFree(process, job, "[contended] "),
+                  settings.outputDir().resolve(base + "-contended.json")));
+    }
+
     List<JsonNode> results = new ArrayList<>();
     List<JsonNode> sidecar = new ArrayList<>();
     for (JobOutcome o : outcomes) {

@@ -30,6 +30,9 @@ import org.openjdk.jmh.results.ScalarResult;
  *   <li>{@code contention.busy}: 1 when the iteration was measured on a busy machine: other
  *       processes used more than {@link #busyOtherCpuCores} cores, or steal exceeded {@value
  *       #BUSY_STEAL_PERCENT}%. Verdicts built on busy iterations say "inconclusive: machine busy".
+ *   <li>{@code contention.contended}: only in forks of {@link ContendedScenario}, the cores of
+ *       deliberate load ({@value #COMPETING_CORES} property); they are busy by design, so only
+ *       other processes' CPU beyond that load marks them busy.
  * </ul>
  *
  * <p>What it cannot see: interference from outside the machine (a noisy neighbour on the host that
@@ -42,6 +45,9 @@ public final class ContentionProfiler implements InternalProfiler {
   public static final double BUSY_STEAL_PERCENT = 5.0;
 
   static final String PREFIX = "contention.";
+
+  /** System property of a contended fork: the cores of deliberate competing load. */
+  static final String COMPETING_CORES = "mlpbench.bench.competingCores";
 
   /** Linux reports /proc/stat in USER_HZ, 100 on every architecture the JDK runs on. */
   private static final double TICKS_PER_SECOND = 100.0;
@@ -86,13 +92,20 @@ public final class ContentionProfiler implements InternalProfiler {
     long total = after.total - before.total;
     double steal = total <= 0 ? 0 : 100.0 * (after.steal - before.steal) / total;
     int cores = Runtime.getRuntime().availableProcessors();
-    boolean busy = otherCpu > busyOtherCpuCores(cores) || steal > BUSY_STEAL_PERCENT;
-    return List.of(
-        metric("otherCpu", otherCpu, "cores"),
-        metric("steal", steal, "%"),
-        metric("loadavg", loadAverage(), "load"),
-        metric("processCpu", processCpu / 1e9 / wallSeconds, "cores"),
-        metric("busy", busy ? 1 : 0, "busy"));
+    double competing = Double.parseDouble(System.getProperty(COMPETING_CORES, "0"));
+    boolean busy = otherCpu - competing > busyOtherCpuCores(cores) || steal > BUSY_STEAL_PERCENT;
+    List<ScalarResult> metrics =
+        new java.util.ArrayList<>(
+            List.of(
+                metric("otherCpu", otherCpu, "cores"),
+                metric("steal", steal, "%"),
+                metric("loadavg", loadAverage(), "load"),
+                metric("processCpu", processCpu / 1e9 / wallSeconds, "cores"),
+                metric("busy", busy ? 1 : 0, "busy")));
+    if (competing > 0) {
+      metrics.add(metric("contended", competing, "cores"));
+    }
+    return metrics;
   }
 
   private static ScalarResult metric(String name, double value, String unit) {

@@ -20,6 +20,7 @@ final class RunPlan {
   private final List<JmhJob> jobs = new ArrayList<>();
   private final List<String> problems = new ArrayList<>();
   private boolean calibrated;
+  private List<ContendedScenario.Pair> contended = List.of();
 
   private RunPlan(BenchSettings settings) {
     this.settings = settings;
@@ -36,6 +37,11 @@ final class RunPlan {
 
   boolean calibrated() {
     return calibrated;
+  }
+
+  /** The quiet/contended job pairs of {@link ContendedScenario}; empty unless asked for. */
+  List<ContendedScenario.Pair> contended() {
+    return contended;
   }
 
   /**
@@ -82,6 +88,7 @@ final class RunPlan {
     jobs.addAll(calibrations);
     jobs.addAll(routeJobs);
     calibrated = !calibrations.isEmpty();
+    contended = ContendedScenario.plan(settings, routeJobs);
     return this;
   }
 

@@ -23,31 +23,10 @@ public final class DjlGemmProvider implements GemmProvider {
 
   @Override
   public Kernel create(int n, float[] a, float[] b, int threads) {
-    return create(n, n, n, a, b, threads);
-  }
-
-  /** C = A B for row-major A (m x k) and B (k x n); the SPI uses the square case. */
-  static Kernel create(int m, int k, int n, float[] a, float[] b, int threads) {
-    if (a.length != m * k || b.length != k * n) {
-      throw new IllegalArgumentException(
-          "operands must be "
-              + m
-              + "x"
-              + k
-              + " and "
-              + k
-              + "x"
-              + n
-              + " row-major; found "
-              + a.length
-              + " and "
-              + b.length
-              + " entries");
-    }
     PyTorchRuntime.start(threads);
     NDManager manager = NDManager.newBaseManager(PyTorchRuntime.ENGINE);
-    NDArray x = manager.create(a, new Shape(m, k));
-    NDArray y = manager.create(b, new Shape(k, n));
+    NDArray x = manager.create(a, new Shape(n, n));
+    NDArray y = manager.create(b, new Shape(n, n));
     return new Kernel() {
       private NDArray c;
 

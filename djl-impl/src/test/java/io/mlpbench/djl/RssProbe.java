@@ -15,10 +15,10 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 
 /**
- * Trains the canonical MLP through a route's {@code fit} and prints the process's resident set size
- * (VmRSS) at the end of every epoch, as {@code rss <epoch> <kB>}, then the throughput and the
- * accuracy on the MNIST test set. Run in its own JVM with a fixed, pre-touched heap so that Java
- * heap growth cannot show up as RSS growth.
+ * {@link NativeMemoryTest}'s child JVM, a {@code main} because the test needs a JVM of its own with
+ * a fixed, pre-touched heap (so Java heap growth cannot show up as RSS growth): trains through a
+ * route's {@code fit} and prints the resident set size (VmRSS) before training and at the end of
+ * every epoch, as {@code rss <epoch> <kB>}.
  *
  * <p>Arguments: route id, training samples, epochs, threads, and optionally the hidden layer sizes
  * as {@code 64,32} (default: the canonical 512,512).
@@ -38,7 +38,6 @@ public final class RssProbe {
     System.out.println("rss 0 " + residentKb());
     try (Trainer trainer =
         Routes.byId(route).create(spec, config, Parameters.initial(spec, config.seed()))) {
-      long start = System.nanoTime();
       trainer.fit(
           new Batcher(train, config.batchSize(), config.seed()),
           epochs,
@@ -48,15 +47,6 @@ public final class RssProbe {
               System.out.println("rss " + epoch + " " + residentKb() + " loss " + loss);
             }
           });
-      double seconds = (System.nanoTime() - start) / 1e9;
-      System.out.printf("samples/s %.0f%n", (double) train.size() * epochs / seconds);
-      LabeledImages test = Datasets.load("mnist").test();
-      int[] predicted = trainer.predictClasses(test.features(), test.size());
-      int correct = 0;
-      for (int i = 0; i < predicted.length; i++) {
-        correct += predicted[i] == test.label(i) ? 1 : 0;
-      }
-      System.out.printf("test-accuracy %.4f%n", correct / (double) test.size());
     }
   }
 

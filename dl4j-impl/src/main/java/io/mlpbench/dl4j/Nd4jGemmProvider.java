@@ -35,19 +35,14 @@ public final class Nd4jGemmProvider implements GemmProvider {
 
   @Override
   public Kernel create(int n, float[] a, float[] b, int threads) {
-    return create(n, n, n, a, b, threads);
-  }
-
-  /** C = A B for row-major A (m x k) and B (k x n); the SPI uses the square case. */
-  static Kernel create(int m, int k, int n, float[] a, float[] b, int threads) {
     NativeThreads.mismatch(threads)
         .ifPresent(
             message -> {
               throw new IllegalStateException("cannot calibrate OpenBLAS: " + message);
             });
-    INDArray x = BatchArrays.matrix(a, m, k);
-    INDArray y = BatchArrays.matrix(b, k, n);
-    INDArray c = Nd4j.create(DataType.FLOAT, new long[] {m, n}, 'c');
+    INDArray x = BatchArrays.matrix(a, n, n);
+    INDArray y = BatchArrays.matrix(b, n, n);
+    INDArray c = Nd4j.create(DataType.FLOAT, new long[] {n, n}, 'c');
     return new Kernel() {
       @Override
       public float multiply() {

@@ -1,56 +1,35 @@
 package io.mlpbench.dl4j;
 
-import static io.mlpbench.core.GemmReference.assertMatchesReference;
-import static io.mlpbench.core.GemmReference.random;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.mlpbench.core.GemmProvider;
-import java.util.ServiceLoader;
+import io.mlpbench.core.GemmProviderContractTest;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 
-/** The OpenBLAS GEMM provider computes C = A B. */
-class Nd4jGemmProviderTest {
-
-  @Test
-  void productOfOddSizedMatricesMatchesDoubleReference() {
-    int m = 67;
-    int k = 45;
-    int n = 83;
-    float[] a = random(m * k, 1);
-    float[] b = random(k * n, 2);
-    try (GemmProvider.Kernel kernel = Nd4jGemmProvider.create(m, k, n, a, b, 2)) {
-      float first = kernel.multiply();
-      float[] c = kernel.product();
-      assertThat(first).isEqualTo(c[0]);
-      assertMatchesReference(m, k, n, a, b, c);
-    }
+class Nd4jGemmProviderTest extends GemmProviderContractTest {
+  @Override
+  protected GemmProvider provider() {
+    return new Nd4jGemmProvider();
   }
 
-  @Test
-  void registeredProviderMultipliesSquareMatrices() {
-    GemmProvider provider =
-        ServiceLoader.load(GemmProvider.class).stream()
-            .map(ServiceLoader.Provider::get)
-            .filter(p -> p instanceof Nd4jGemmProvider)
-            .findFirst()
-            .orElseThrow();
-    assertThat(provider.library()).isEqualTo("OpenBLAS 0.3.19 (ND4J 1.0.0-M2.1)");
-    int n = 67;
-    float[] a = random(n * n, 3);
-    float[] b = random(n * n, 4);
-    try (GemmProvider.Kernel kernel = provider.create(n, a, b, 2)) {
-      kernel.multiply();
-      assertMatchesReference(n, n, n, a, b, kernel.product());
-    }
+  /** Surefire runs this JVM with OMP_NUM_THREADS=2, which OpenBLAS read when it loaded. */
+  @Override
+  protected List<Integer> threadCounts() {
+    return List.of(2);
   }
 
   @Test
   void refusesAThreadCountOtherThanTheEnvironments() {
-    // surefire runs this JVM with OMP_NUM_THREADS=2, which OpenBLAS read when it loaded
-    float[] a = random(4, 5);
-    assertThatThrownBy(() -> Nd4jGemmProvider.create(2, 2, 2, a, a, 3))
+    float[] a = new float[4];
+    assertThatThrownBy(() -> provider().create(2, a, a, 3))
         .isInstanceOf(IllegalStateException.class)
         .hasMessageContaining("OMP_NUM_THREADS=3");
+  }
+
+  @Test
+  void namesOpenBlasWithoutThePresetsVersionSuffix() {
+    assertThat(provider().library()).isEqualTo("OpenBLAS 0.3.19 (ND4J 1.0.0-M2.1)");
   }
 }

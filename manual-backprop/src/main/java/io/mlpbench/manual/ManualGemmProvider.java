@@ -22,51 +22,32 @@ public final class ManualGemmProvider implements GemmProvider {
 
   @Override
   public Kernel create(int n, float[] a, float[] b, int threads) {
-    return create(n, n, n, a, b, threads);
-  }
-
-  /** C = A B for row-major A (m x k) and B (k x n); the SPI uses the square case. */
-  static Kernel create(int m, int k, int n, float[] a, float[] b, int threads) {
-    if (a.length < m * k || b.length < k * n) {
-      throw new IllegalArgumentException(
-          String.format(
-              "operands too short for %d x %d times %d x %d: got %d and %d floats",
-              m, k, k, n, a.length, b.length));
-    }
-    return new PoolKernel(m, k, n, a, b, new WorkerPool(threads));
+    return new PoolKernel(n, a, b, new WorkerPool(threads));
   }
 
   private static final class PoolKernel implements Kernel, WorkerPool.Job {
-    private final int m;
-    private final int k;
     private final int n;
-    private final int lda;
-    private final int ldb;
-    private final int ldc;
+    private final int stride;
     private final float[] a;
     private final float[] b;
     private final float[] c;
     private final WorkerPool pool;
     private final Gemm gemm;
 
-    PoolKernel(int m, int k, int n, float[] a, float[] b, WorkerPool pool) {
-      this.m = m;
-      this.k = k;
+    PoolKernel(int n, float[] a, float[] b, WorkerPool pool) {
       this.n = n;
-      this.lda = Gemm.rowStride(k);
-      this.ldb = Gemm.rowStride(n);
-      this.ldc = Gemm.rowStride(n);
-      this.a = padded(a, m, k, lda);
-      this.b = padded(b, k, n, ldb);
-      this.c = new float[m * ldc];
+      this.stride = Gemm.rowStride(n);
+      this.a = padded(a, n, stride);
+      this.b = padded(b, n, stride);
+      this.c = new float[n * stride];
       this.pool = pool;
       this.gemm = new Gemm(pool.parts());
     }
 
-    private static float[] padded(float[] values, int rows, int cols, int stride) {
-      float[] out = new float[rows * stride];
-      for (int r = 0; r < rows; r++) {
-        System.arraycopy(values, r * cols, out, r * stride, cols);
+    private static float[] padded(float[] values, int n, int stride) {
+      float[] out = new float[n * stride];
+      for (int r = 0; r < n; r++) {
+        System.arraycopy(values, r * n, out, r * stride, n);
       }
       return out;
     }
@@ -85,14 +66,14 @@ public final class ManualGemmProvider implements GemmProvider {
           parts,
           a,
           0,
-          lda,
+          stride,
           1,
           b,
-          ldb,
+          stride,
           c,
-          ldc,
-          m,
-          k,
+          stride,
+          n,
+          n,
           Gemm.padded(n),
           Epilogue.NONE,
           null,
@@ -101,9 +82,9 @@ public final class ManualGemmProvider implements GemmProvider {
 
     @Override
     public float[] product() {
-      float[] out = new float[m * n];
-      for (int r = 0; r < m; r++) {
-        System.arraycopy(c, r * ldc, out, r * n, n);
+      float[] out = new float[n * n];
+      for (int r = 0; r < n; r++) {
+        System.arraycopy(c, r * stride, out, r * n, n);
       }
       return out;
     }

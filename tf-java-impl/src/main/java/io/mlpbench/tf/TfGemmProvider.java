@@ -26,23 +26,18 @@ public final class TfGemmProvider implements GemmProvider {
 
   @Override
   public Kernel create(int n, float[] a, float[] b, int threads) {
-    return create(n, n, n, a, b, threads);
-  }
-
-  /** C = A B for row-major A (m x k) and B (k x n); the SPI uses the square case. */
-  static Kernel create(int m, int k, int n, float[] a, float[] b, int threads) {
     Graph graph = new Graph();
     Session session = null;
     TFloat32 tx = null;
     TFloat32 ty = null;
     try {
       Ops tf = Ops.create(graph);
-      Placeholder<TFloat32> x = tf.placeholder(TFloat32.class, Placeholder.shape(Shape.of(m, k)));
-      Placeholder<TFloat32> y = tf.placeholder(TFloat32.class, Placeholder.shape(Shape.of(k, n)));
+      Placeholder<TFloat32> x = tf.placeholder(TFloat32.class, Placeholder.shape(Shape.of(n, n)));
+      Placeholder<TFloat32> y = tf.placeholder(TFloat32.class, Placeholder.shape(Shape.of(n, n)));
       MatMul<TFloat32> product = tf.linalg.matMul(x, y);
       session = new Session(graph, TfTrainer.sessionConfig(threads));
-      tx = TfTrainer.tensor(a, m, k);
-      ty = TfTrainer.tensor(b, k, n);
+      tx = TfTrainer.tensor(a, n, n);
+      ty = TfTrainer.tensor(b, n, n);
       return new SessionKernel(graph, session, tx, ty, x, y, product);
     } catch (RuntimeException e) {
       for (AutoCloseable open : new AutoCloseable[] {ty, tx, session}) {
