@@ -14,7 +14,9 @@ ROUTE_CP=$(pwd)/djl-impl/target/classes:$(cat djl-impl/target/route-classpath.tx
 JMH_CP=$(tr ':' '\n' < benchmarks/target/bench-classpath.txt | grep -E 'jmh-core|jopt-simple|commons-math3' | paste -sd:)
 BENCH_CP=$(pwd)/benchmarks/target/classes:$JMH_CP
 # name | threads | extra environment
-VARIANTS=("t2|2|" "t2-passive|2|OMP_WAIT_POLICY=PASSIVE" "t1|1|")
+# (VARIANTS="name|threads|VAR=value;..." overrides, e.g. to try libgomp's GOMP_SPINCOUNT)
+if [[ -n "${VARIANTS:-}" ]]; then IFS=';' read -r -a VARIANTS <<< "$VARIANTS"
+else VARIANTS=("t2|2|" "t2-passive|2|OMP_WAIT_POLICY=PASSIVE" "t1|1|"); fi
 mkdir -p "$OUT"
 echo "commit=$(git rev-parse --short HEAD); $(nproc) cpus; JMH per fork: -f 1 -wi 3 -w 1s -i 3 -r 1s; $ROUNDS rounds" >> "$OUT/run.txt"
 busy=""
@@ -24,7 +26,9 @@ for r in $(seq 1 "$ROUNDS"); do
   for load in quiet loaded; do
     [[ "$load" == loaded ]] && { ( while :; do :; done ) & busy=$!; sleep 1; }
     order=("${VARIANTS[@]}")
-    (( r % 2 == 0 )) && order=("${VARIANTS[2]}" "${VARIANTS[1]}" "${VARIANTS[0]}")
+    if (( r % 2 == 0 )); then # reversed every other round
+      order=(); for (( i = ${#VARIANTS[@]} - 1; i >= 0; i-- )); do order+=("${VARIANTS[i]}"); done
+    fi
     for v in "${order[@]}"; do
       IFS='|' read -r name threads extra <<< "$v"
       file=$OUT/$name-$load-r$r
