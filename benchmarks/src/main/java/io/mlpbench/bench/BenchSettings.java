@@ -1,6 +1,7 @@
 package io.mlpbench.bench;
 
 import io.mlpbench.core.ModelSpec;
+import io.mlpbench.core.RunSpec;
 import io.mlpbench.core.launch.RouteModules;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -60,7 +61,8 @@ public record BenchSettings(
   }
 
   /** Settings from {@code p} (the {@code bench.*} keys) for a machine with {@code cores} cores. */
-  public static BenchSettings from(Properties p, int cores) {
+  public static BenchSettings from(Properties given, int cores) {
+    Properties p = withSpec(given);
     BenchProfile named = BenchProfile.named(p.getProperty("bench.profile", "quick"));
     String forks = p.getProperty("bench.forks");
     BenchProfile profile = blank(forks) ? named : named.withForks(positive("bench.forks", forks));
@@ -88,6 +90,52 @@ public record BenchSettings(
         Boolean.parseBoolean(p.getProperty("bench.ignoreJmhLock", "false").trim()),
         Boolean.parseBoolean(
             p.getProperty("bench.contended", "" + named.name().equals("full")).trim()));
+  }
+
+  /** The {@code bench.*} keys a {@code bench.spec} sets: a run says each of them once. */
+  static final List<String> SPEC_KEYS =
+      List.of("bench.hidden", "bench.activation", "bench.threads", "bench.batches", "bench.forks");
+
+  /**
+   * {@code p} with {@code bench.spec} (core's {@link RunSpec} JSON, as the CLI writes it) spelled
+   * out as the keys it sets; an error when one of those keys is also given on its own.
+   */
+  private static Properties withSpec(Properties p) {
+    String json = p.getProperty("bench.spec");
+    if (blank(json)) {
+      return p;
+    }
+    for (String key : SPEC_KEYS) {
+      if (!blank(p.getProperty(key))) {
+        throw new IllegalArgumentException(
+            "bench.spec and " + key + " both given: the run spec already says it, give one");
+      }
+    }
+    RunSpec spec;
+    try {
+      spec = RunSpec.fromJson(json);
+    } catch (IllegalArgumentException e) {
+      throw new IllegalArgumentException("bench.spec: " + e.getMessage(), e);
+    }
+    Properties q = new Properties();
+    q.putAll(p);
+    q.setProperty("bench.hidden", spec.model().hiddenText("-"));
+    q.setProperty("bench.activation", spec.model().activation().id());
+    RunSpec.Sweep sweep = spec.sweep();
+    if (!sweep.threads().isEmpty()) {
+      q.setProperty("bench.threads", join(sweep.threads()));
+    }
+    if (!sweep.batchSizes().isEmpty()) {
+      q.setProperty("bench.batches", join(sweep.batchSizes()));
+    }
+    if (sweep.forks() != null) {
+      q.setProperty("bench.forks", Integer.toString(sweep.forks()));
+    }
+    return q;
+  }
+
+  private static String join(List<Integer> values) {
+    return String.join(",", values.stream().map(String::valueOf).toList());
   }
 
   /** Checked by the one parser now, not in every fork; in the '-' form JMH parameters take. */

@@ -3,6 +3,8 @@ package io.mlpbench.bench;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.mlpbench.core.Activation;
+import io.mlpbench.core.RunSpec;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Properties;
@@ -63,6 +65,42 @@ class BenchSettingsTest {
     assertThat(s.routes()).containsExactly("manual", "tf-tape");
     assertThat(s.threadCounts()).isEqualTo(List.of(1, 2));
     assertThat(s.batchSizes()).containsExactly(64);
+  }
+
+  @Test
+  void aRunSpecSetsModelThreadsBatchesAndForksOnce() {
+    RunSpec spec =
+        RunSpec.defaults()
+            .withModel(new RunSpec.Model("mnist", List.of(256, 128), Activation.TANH))
+            .withSweep(new RunSpec.Sweep(List.of(32, 512), List.of(1), List.of(42L), 4, null));
+    BenchSettings s = BenchSettings.from(props("bench.spec", spec.toJson()), 2);
+    assertThat(s.hidden()).isEqualTo("256-128");
+    assertThat(s.activation()).isEqualTo("tanh");
+    assertThat(s.threadCounts()).containsExactly(1);
+    assertThat(s.batchSizes()).containsExactly(32, 512);
+    assertThat(s.profile().forks()).isEqualTo(4);
+    // an empty sweep keeps the profile's own threads and batch sizes
+    BenchSettings defaults =
+        BenchSettings.from(
+            props(
+                "bench.spec",
+                RunSpec.defaults()
+                    .withSweep(new RunSpec.Sweep(List.of(), List.of(), List.of(42L), null, null))
+                    .toJson()),
+            2);
+    assertThat(defaults.threadCounts()).containsExactly(2);
+    assertThat(defaults.batchSizes()).containsExactly(128);
+  }
+
+  @Test
+  void aRunSpecAndTheKeyItSetsAreNotBothAccepted() {
+    assertThatThrownBy(
+            () ->
+                BenchSettings.from(
+                    props("bench.spec", RunSpec.defaults().toJson(), "bench.threads", "1"), 2))
+        .hasMessageContaining("bench.spec and bench.threads both given");
+    assertThatThrownBy(() -> BenchSettings.from(props("bench.spec", "{\"model\": 3}"), 2))
+        .hasMessageStartingWith("bench.spec: ");
   }
 
   @Test

@@ -157,12 +157,7 @@ final class RunCommand implements Callable<Integer> {
       bench.put("routes", String.join(",", options.routes));
     }
     RunSpec.Sweep sweep = spec.sweep();
-    bench.put("threads", join(sweep.threads()));
-    if (!sweep.batchSizes().isEmpty()) {
-      bench.put("batches", join(sweep.batchSizes()));
-    }
-    bench.put("hidden", spec.model().hiddenText("-"));
-    bench.put("activation", spec.model().activation().id());
+    bench.put("spec", spec.toJson()); // model, threads, batch sizes and forks, said once
     JvmLaunch runner =
         BenchmarksModule.of(root)
             .runner(root, bench)
@@ -180,9 +175,5 @@ final class RunCommand implements Callable<Integer> {
           "failed: some route's timing failed (others written; see results/jmh/*-results.json)";
       default -> "failed: benchmarks runner exited with " + status;
     };
-  }
-
-  private static String join(List<?> values) {
-    return String.join(",", values.stream().map(String::valueOf).toList());
   }
 }
