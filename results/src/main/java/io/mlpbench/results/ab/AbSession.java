@@ -128,9 +128,13 @@ public final class AbSession {
     bench.put("peak", "false");
     bench.put("out", out.toString());
     Path logFile = out.resolve("runner.log");
-    String jvm = System.getProperty(JvmLaunch.JVM_PROPERTY);
+    // the side's own JDK (ab --candidate-jvm), else the session's (ab --jvm), else the runner's
+    String jvm =
+        side.jvm() != null
+            ? side.jvm().toAbsolutePath().toString()
+            : System.getProperty(JvmLaunch.JVM_PROPERTY);
     List<String> forkJdk =
-        jvm == null ? List.of() : List.of("-D" + JvmLaunch.JVM_PROPERTY + "=" + jvm); // ab --jvm
+        jvm == null ? List.of() : List.of("-D" + JvmLaunch.JVM_PROPERTY + "=" + jvm);
     LaunchedJvm.Exit exit =
         BenchmarksModule.of(plan.harness())
             .runner(side.checkout(), bench)

@@ -12,11 +12,29 @@ import java.util.List;
  * @param route the route measured on this side
  * @param recorded the forks of a recorded run (not re-measured); empty for a measured side
  * @param gitCommit the commit measured, when known
+ * @param jvm the Java home this side's route JVMs run on; null for the session's (ab --jvm, or the
+ *     JDK running mlp-bench). Two sides that differ only here compare JDKs: the JVM is a release
+ *     too.
  */
 public record AbSide(
-    String label, Path checkout, String route, List<ForkResult> recorded, String gitCommit) {
+    String label,
+    Path checkout,
+    String route,
+    List<ForkResult> recorded,
+    String gitCommit,
+    Path jvm) {
   public AbSide {
     recorded = List.copyOf(recorded);
+  }
+
+  public AbSide(
+      String label, Path checkout, String route, List<ForkResult> recorded, String gitCommit) {
+    this(label, checkout, route, recorded, gitCommit, null);
+  }
+
+  /** This side run on the JDK at {@code javaHome}, its label naming that JDK. */
+  public AbSide onJvm(Path javaHome, String jdkName) {
+    return new AbSide(label + " on " + jdkName, checkout, route, recorded, gitCommit, javaHome);
   }
 
   /** Whether this side is measured in the session (a checkout), rather than read from a record. */

@@ -6,6 +6,7 @@ import io.mlpbench.results.ab.AbReport;
 import io.mlpbench.results.ab.AbSession;
 import io.mlpbench.results.ab.AbSide;
 import io.mlpbench.results.ab.AbSides;
+import io.mlpbench.results.ab.JdkRelease;
 import io.mlpbench.results.compare.CompareOptions;
 import io.mlpbench.results.compare.Verdict;
 import io.mlpbench.results.store.RunStore;
@@ -86,6 +87,14 @@ final class AbCommand implements Callable<Integer> {
   Path jvm;
 
   @Option(
+      names = "--candidate-jvm",
+      paramLabel = "<javaHome>",
+      description =
+          "Java home the candidate's route JVMs run on, when it differs from the baseline's: with"
+              + " the same side twice this compares JDKs (e.g. 17 vs 25) for one route.")
+  Path candidateJvm;
+
+  @Option(
       names = "--threshold",
       paramLabel = "<percent>",
       description = "Smallest change called a regression; default ${DEFAULT-VALUE}.")
@@ -112,6 +121,11 @@ final class AbCommand implements Callable<Integer> {
     if (RunOptions.javaHomeProblem(jvm) != null) {
       throw new CommandFailure(ExitCode.USAGE, RunOptions.javaHomeProblem(jvm));
     }
+    if (RunOptions.javaHomeProblem(candidateJvm) != null) {
+      throw new CommandFailure(
+          ExitCode.USAGE,
+          RunOptions.javaHomeProblem(candidateJvm).replace("--jvm", "--candidate-jvm"));
+    }
     Path root;
     CompareOptions options;
     try {
@@ -135,6 +149,17 @@ final class AbCommand implements Callable<Integer> {
       AbSides sides = new AbSides(root, store, threads, batch, System.out::println);
       a = sides.resolve(baseline, route);
       b = sides.resolve(candidate, candidateRoute != null ? candidateRoute : route);
+      if (candidateJvm != null && !b.measured()) {
+        throw new IllegalArgumentException(
+            "--candidate-jvm needs a measured candidate ('.', dir:<path> or a git revision), not"
+                + " a recorded run");
+      }
+      if (candidateJvm != null) {
+        // both sides name their JDK, so the console and ab-<stamp>.json say which is which
+        Path baselineHome = jvm != null ? jvm : Path.of(System.getProperty("java.home"));
+        a = a.onJvm(baselineHome, JdkRelease.of(baselineHome));
+        b = b.onJvm(candidateJvm, JdkRelease.of(candidateJvm));
+      }
     } catch (IllegalArgumentException e) {
       System.err.println("ab: " + e.getMessage());
       return ExitCode.USAGE.code;

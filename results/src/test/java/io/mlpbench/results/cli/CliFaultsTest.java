@@ -122,6 +122,16 @@ class CliFaultsTest {
             ".",
             "--jvm",
             "/nonexistent"),
+        fault(
+            usage,
+            "--candidate-jvm: /nonexistent is not a Java home",
+            "ab",
+            "--baseline",
+            ".",
+            "--candidate",
+            ".",
+            "--candidate-jvm",
+            "/nonexistent"),
         fault(usage, "adam, sgd", "accuracy", "--optimizer", "rmsprop"),
         fault(usage, "expected one of [smoke, quick, full]", "accuracy", "--profile", "huge"),
         fault(
