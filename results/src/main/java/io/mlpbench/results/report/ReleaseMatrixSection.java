@@ -25,7 +25,7 @@ public final class ReleaseMatrixSection {
   public static Optional<HtmlReport.Section> of(Path resultsDir) throws IOException {
     Optional<Path> newest = newestMatrix(resultsDir.resolve("matrix"));
     if (newest.isPresent()) {
-      List<Table> tables = tables(Files.readString(newest.get()));
+      List<Table> tables = withJdkAxis(tables(Files.readString(newest.get())), resultsDir);
       String run = newest.get().getParent().getFileName().toString();
       return Optional.of(
           new HtmlReport.Section(
@@ -47,9 +47,34 @@ public final class ReleaseMatrixSection {
               "No matrix run recorded yet (run `./mlp-bench matrix`); the releases results/matrix.json"
                   + " lists:",
               List.of(),
-              configTables(MatrixConfig.read(config))));
+              withJdkAxis(configTables(MatrixConfig.read(config)), resultsDir)));
     }
     return Optional.empty();
+  }
+
+  private static List<Table> withJdkAxis(List<Table> releases, Path resultsDir) throws IOException {
+    List<Table> all = new ArrayList<>(releases);
+    all.addAll(jdkAxis(resultsDir));
+    return all;
+  }
+
+  /**
+   * The JVM as a release: the newest {@code results/matrix/jdk-axis/<timestamp>/matrix.md} (written
+   * by {@code results/matrix/jdk-axis/jdk-axis.sh}), its tables with their source named.
+   */
+  static List<Table> jdkAxis(Path resultsDir) throws IOException {
+    Optional<Path> newest = newestMatrix(resultsDir.resolve("matrix").resolve("jdk-axis"));
+    if (newest.isEmpty()) {
+      return List.of();
+    }
+    String run = newest.get().getParent().getFileName().toString();
+    List<Table> tables = new ArrayList<>();
+    for (Table t : tables(Files.readString(newest.get()))) {
+      List<String> notes = new ArrayList<>(t.notes());
+      notes.add("From results/matrix/jdk-axis/" + run + "/matrix.md.");
+      tables.add(new Table(t.title(), t.headers(), t.rows(), notes));
+    }
+    return tables;
   }
 
   /** Per framework: its routes x the releases configured, none measured yet. */

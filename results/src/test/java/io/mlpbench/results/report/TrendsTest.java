@@ -121,4 +121,27 @@ class TrendsTest {
     assertThat(t.rows())
         .containsExactly(List.of("dl4j-fit", "not measured yet", "not measured yet"));
   }
+
+  @Test
+  void theNewestJdkAxisFollowsTheReleaseTablesAndIsNotTakenForAReleaseRun() throws Exception {
+    Path release = Files.createDirectories(dir.resolve("matrix/20261202T1201Z-djl"));
+    Files.writeString(
+        release.resolve("matrix.md"),
+        "## DJL (djl-impl)\n\n| route | 0.34.0 |\n|---|---|\n| djl-fit | 20,500 |\n");
+    for (String run : List.of("20261202T2110Z", "20261202T2122Z-8forks")) {
+      Path jdk = Files.createDirectories(dir.resolve("matrix/jdk-axis").resolve(run));
+      Files.writeString(
+          jdk.resolve("matrix.md"),
+          "## JDK axis\n\nnote\n\n| route | JDK 25 / 17 |\n|---|---|\n| manual | "
+              + (run.endsWith("forks") ? "1.01 [0.97, 1.05]" : "1.04 [0.85, 1.28]")
+              + " |\n");
+    }
+    HtmlReport.Section s = ReleaseMatrixSection.of(dir).orElseThrow();
+    assertThat(s.intro()).contains("20261202T1201Z-djl");
+    assertThat(s.tables()).extracting(Table::title).containsExactly("DJL (djl-impl)", "JDK axis");
+    Table jdk = s.tables().get(1);
+    assertThat(jdk.rows()).containsExactly(List.of("manual", "1.01 [0.97, 1.05]"));
+    assertThat(jdk.notes())
+        .containsExactly("note", "From results/matrix/jdk-axis/20261202T2122Z-8forks/matrix.md.");
+  }
 }
