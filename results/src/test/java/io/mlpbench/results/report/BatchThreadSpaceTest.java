@@ -70,24 +70,7 @@ class BatchThreadSpaceTest {
     ThroughputResult one = at("tf-tape", 32, 1, 100, 100, 100);
     List<ForkResult> forks =
         List.of(fork(150, false), fork(20, true), fork(20, true)); // two of three forks busy
-    ThroughputResult two =
-        new ThroughputResult(
-            "tf-tape",
-            "train",
-            32,
-            2,
-            150.0,
-            1.0,
-            "samples/s",
-            List.of(150.0),
-            null,
-            null,
-            "ok",
-            null,
-            forks,
-            null,
-            null,
-            null);
+    ThroughputResult two = result("tf-tape", 32, 2, 150.0, forks);
     assertThat(BatchThreadSpace.speedUp(one, two))
         .isEqualTo("1.50 (scores; under 2 quiet forks a side)");
   }
@@ -103,15 +86,20 @@ class BatchThreadSpaceTest {
       forks.add(ForkResult.of(List.of(m)));
       sum += m;
     }
+    return result(route, batch, threads, sum / forkMeans.length, forks);
+  }
+
+  private static ThroughputResult result(
+      String route, int batch, int threads, double score, List<ForkResult> forks) {
     return new ThroughputResult(
         route,
         "train",
         batch,
         threads,
-        sum / forkMeans.length,
+        score,
         10.0,
         "samples/s",
-        List.of(forkMeans[0]),
+        List.of(score),
         null,
         null,
         "ok",
