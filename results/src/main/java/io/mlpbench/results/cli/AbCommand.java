@@ -121,10 +121,9 @@ final class AbCommand implements Callable<Integer> {
     if (RunOptions.javaHomeProblem(jvm) != null) {
       throw new CommandFailure(ExitCode.USAGE, RunOptions.javaHomeProblem(jvm));
     }
-    if (RunOptions.javaHomeProblem(candidateJvm) != null) {
-      throw new CommandFailure(
-          ExitCode.USAGE,
-          RunOptions.javaHomeProblem(candidateJvm).replace("--jvm", "--candidate-jvm"));
+    String candidateProblem = RunOptions.javaHomeProblem("--candidate-jvm", candidateJvm);
+    if (candidateProblem != null) {
+      throw new CommandFailure(ExitCode.USAGE, candidateProblem);
     }
     Path root;
     CompareOptions options;

@@ -219,10 +219,20 @@ final class RunOptions {
 
   /** Why {@code home} cannot be {@code --jvm}, or null when it is a Java home. */
   static String javaHomeProblem(Path home) {
+    return javaHomeProblem("--jvm", home);
+  }
+
+  /** Why {@code home} cannot be the Java home given as {@code option}, or null when it is one. */
+  static String javaHomeProblem(String option, Path home) {
     Path java = home == null ? null : home.toAbsolutePath().resolve("bin").resolve("java");
     return java == null || Files.isExecutable(java)
         ? null
-        : "--jvm: " + home.toAbsolutePath() + " is not a Java home (no executable " + java + ")";
+        : option
+            + ": "
+            + home.toAbsolutePath()
+            + " is not a Java home (no executable "
+            + java
+            + ")";
   }
 
   /**
