@@ -4,10 +4,14 @@ import io.mlpbench.results.model.ForkResult;
 import io.mlpbench.results.model.RunRecord;
 import io.mlpbench.results.model.ThroughputResult;
 import io.mlpbench.results.stats.LogRatioInterval;
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
@@ -90,8 +94,55 @@ public final class BatchThreadSpace {
         new HtmlReport.Section(
             "Batch size and threads",
             "Training throughput of this run over the batch sizes and thread counts it measured.",
-            List.of(),
+            List.of(chart(run, train, routes, threads)),
             tables));
+  }
+
+  /**
+   * The tables' numbers as one chart ({@link Charts#batchThreads}): how throughput grows with batch
+   * size, and the 1-thread vs most-threads gap per route, read at a glance.
+   */
+  private static HtmlReport.Chart chart(
+      RunRecord run, List<ThroughputResult> train, Set<String> routes, TreeSet<Integer> threads) {
+    Map<String, String> frameworks = new LinkedHashMap<>();
+    run.accuracy().forEach(a -> frameworks.putIfAbsent(a.route(), a.framework()));
+    for (String route : routes) {
+      // a timing-only run names no framework: route ids are <framework>-<style>, and "tf" is the
+      // one framework prefix RouteStyle does not know by its id
+      frameworks.putIfAbsent(route, route.startsWith("tf-") ? "TensorFlow" : route);
+    }
+    Map<String, Integer> markers = Charts.markerIndex(run.accuracy());
+    routes.forEach(r -> markers.putIfAbsent(r, markers.size()));
+    int most = threads.last();
+    String lines =
+        threads.size() == 1
+            ? "One line per route (all at " + threadCount(most) + ")"
+            : "One line per route and thread count: solid at "
+                + threadCount(most)
+                + (threads.first() == 1 ? ", dashed at 1 thread" : "")
+                + (threads.size() > (threads.first() == 1 ? 2 : 1)
+                    ? ", dotted at any other count"
+                    : "");
+    byte[] png;
+    try {
+      png = Charts.batchThreads(train, frameworks, markers);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e); // into memory: does not happen
+    }
+    return new HtmlReport.Chart(
+        "Training samples/s over batch size",
+        "Line chart of each route's training samples per second (y) over batch size (x, log 2"
+            + " scale), one line per route and thread count, with JMH error bars",
+        lines
+            + "; colour by framework and marker by route, as in the other charts. Each marker is a"
+            + " measured batch size (a lone marker: measured at one batch size only); error bars"
+            + " are JMH's 99.9% error. The numbers are this run's JMH training scores, as in the"
+            + " tables below.",
+        png);
+  }
+
+  private static String threadCount(int n) {
+    return n + (n == 1 ? " thread" : " threads");
   }
 
   static String speedUp(ThroughputResult one, ThroughputResult all) {

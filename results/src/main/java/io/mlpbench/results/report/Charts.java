@@ -6,7 +6,11 @@ import io.mlpbench.results.model.ThroughputResult;
 import java.awt.BasicStroke;
 import java.awt.Color;
 import java.awt.Font;
+import java.awt.Graphics2D;
 import java.awt.Paint;
+import java.awt.Stroke;
+import java.awt.geom.Line2D;
+import java.awt.geom.Rectangle2D;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.text.DecimalFormat;
@@ -16,13 +20,17 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.TreeMap;
+import java.util.TreeSet;
 import java.util.function.ToDoubleFunction;
 import org.jfree.chart.ChartFactory;
 import org.jfree.chart.ChartUtils;
 import org.jfree.chart.JFreeChart;
+import org.jfree.chart.axis.AxisState;
 import org.jfree.chart.axis.CategoryAxis;
 import org.jfree.chart.axis.LogAxis;
 import org.jfree.chart.axis.NumberAxis;
+import org.jfree.chart.axis.NumberTick;
+import org.jfree.chart.axis.TickType;
 import org.jfree.chart.labels.ItemLabelAnchor;
 import org.jfree.chart.labels.ItemLabelPosition;
 import org.jfree.chart.plot.CategoryPlot;
@@ -31,12 +39,15 @@ import org.jfree.chart.plot.XYPlot;
 import org.jfree.chart.renderer.category.StatisticalBarRenderer;
 import org.jfree.chart.renderer.xy.XYErrorRenderer;
 import org.jfree.chart.renderer.xy.XYLineAndShapeRenderer;
+import org.jfree.chart.ui.RectangleEdge;
 import org.jfree.chart.ui.TextAnchor;
 import org.jfree.data.statistics.DefaultStatisticalCategoryDataset;
 import org.jfree.data.xy.XYIntervalSeries;
 import org.jfree.data.xy.XYIntervalSeriesCollection;
 import org.jfree.data.xy.XYSeries;
 import org.jfree.data.xy.XYSeriesCollection;
+import org.jfree.data.xy.YIntervalSeries;
+import org.jfree.data.xy.YIntervalSeriesCollection;
 
 /**
  * The report's charts, rendered by JFreeChart to PNG bytes (headless). Every chart draws a route
@@ -356,6 +367,136 @@ public final class Charts {
         new JFreeChart("Training throughput (JMH)", JFreeChart.DEFAULT_TITLE_FONT, plot, false);
     chart.setBackgroundPaint(Color.WHITE);
     return png(chart, WIDTH, Math.max(260, 90 + 48 * data.getColumnCount()));
+  }
+
+  /**
+   * Training samples/s over batch size, one line per (route, thread count), so a route's 1-thread
+   * and most-threads lines sit side by side and the thread speed-up at each batch size is the gap
+   * between them. Colour and marker are the route's as in every chart; line style here tells the
+   * thread count (solid: the most threads, dashed: 1 thread, dotted: any other), not the API style.
+   *
+   * @param train one run's ok training results with a score
+   * @param frameworks route -> framework (for the colour); a missing route is coloured by its id
+   * @param markers route -> marker index, as the other charts number routes
+   */
+  static byte[] batchThreads(
+      List<ThroughputResult> train, Map<String, String> frameworks, Map<String, Integer> markers)
+      throws IOException {
+    YIntervalSeriesCollection data = batchThreadSeries(train);
+    TreeSet<Integer> batches = new TreeSet<>();
+    TreeSet<Integer> threads = new TreeSet<>();
+    List<String> routes = new ArrayList<>();
+    train.forEach(
+        t -> {
+          batches.add(t.batchSize());
+          threads.add(t.threads());
+          if (!routes.contains(t.route())) {
+            routes.add(t.route());
+          }
+        });
+    // batch sizes are powers of two a factor 4 apart: a log-2 axis spaces them evenly, and only
+    // the measured sizes get a tick (32, 128, 512 rather than every power of two between)
+    LogAxis x =
+        new LogAxis("batch size (log 2)") {
+          @Override
+          @SuppressWarnings("rawtypes")
+          public List refreshTicks(
+              Graphics2D g2, AxisState state, Rectangle2D dataArea, RectangleEdge edge) {
+            List<NumberTick> ticks = new ArrayList<>();
+            for (int b : batches) {
+              ticks.add(
+                  new NumberTick(
+                      TickType.MAJOR,
+                      b,
+                      Integer.toString(b),
+                      edge == RectangleEdge.TOP ? TextAnchor.BOTTOM_CENTER : TextAnchor.TOP_CENTER,
+                      TextAnchor.CENTER,
+                      0.0));
+            }
+            return ticks;
+          }
+        };
+    x.setBase(2);
+    x.setRange(batches.first() / 1.5, batches.last() * 1.5);
+    NumberAxis y = new NumberAxis("training samples/s (JMH score, 99.9% error bars)");
+    y.setAutoRangeIncludesZero(true);
+    y.setNumberFormatOverride(new DecimalFormat("#,##0"));
+    XYErrorRenderer renderer = new XYErrorRenderer();
+    renderer.setDrawXError(false);
+    renderer.setDrawYError(true);
+    renderer.setDefaultLinesVisible(true);
+    renderer.setDrawSeriesLineAsPath(true); // dashes run along the line, not per segment
+    renderer.setCapLength(5);
+    renderer.setErrorStroke(new BasicStroke(1f)); // solid and thin, whatever the line's dash
+    renderer.setLegendLine(new Line2D.Double(-14, 0, 14, 0)); // long enough to show the dash
+    int most = threads.last();
+    for (int i = 0; i < data.getSeriesCount(); i++) {
+      YIntervalSeries series = data.getSeries(i);
+      ThroughputResult first = seriesOf(train, (String) series.getKey());
+      renderer.setSeriesPaint(
+          i, RouteStyle.colour(frameworks.getOrDefault(first.route(), first.route())));
+      renderer.setSeriesShape(
+          i, RouteStyle.shape(markers.getOrDefault(first.route(), routes.indexOf(first.route()))));
+      renderer.setSeriesStroke(i, threadStroke(first.threads(), most));
+    }
+    XYPlot plot = new XYPlot(data, x, y, renderer);
+    grid(plot);
+    JFreeChart chart =
+        new JFreeChart(
+            "Training samples/s over batch size", JFreeChart.DEFAULT_TITLE_FONT, plot, true);
+    chart.setBackgroundPaint(Color.WHITE);
+    return png(chart);
+  }
+
+  /**
+   * One series per (route, thread count), named "route, n threads", in order of the routes' first
+   * result and then of thread count; each point is a measured batch size (x) with the JMH score (y)
+   * and score ± its 99.9% error (the interval, none when JMH gave no error). Only measured points
+   * are added: a batch size a route did not run at is absent, never a zero.
+   */
+  static YIntervalSeriesCollection batchThreadSeries(List<ThroughputResult> train) {
+    Map<String, Map<Integer, Map<Integer, ThroughputResult>>> byRoute = new LinkedHashMap<>();
+    for (ThroughputResult t : train) {
+      byRoute
+          .computeIfAbsent(t.route(), k -> new TreeMap<>())
+          .computeIfAbsent(t.threads(), k -> new TreeMap<>())
+          .putIfAbsent(t.batchSize(), t); // the first, as the tables show
+    }
+    YIntervalSeriesCollection data = new YIntervalSeriesCollection();
+    byRoute.forEach(
+        (route, byThreads) ->
+            byThreads.forEach(
+                (n, byBatch) -> {
+                  YIntervalSeries series = new YIntervalSeries(seriesName(route, n), true, false);
+                  byBatch.forEach(
+                      (b, t) -> {
+                        double err =
+                            t.scoreError() == null || t.scoreError().isNaN() ? 0 : t.scoreError();
+                        series.add(b, t.score(), Math.max(0, t.score() - err), t.score() + err);
+                      });
+                  data.addSeries(series);
+                }));
+    return data;
+  }
+
+  static String seriesName(String route, int threads) {
+    return route + ", " + threads + (threads == 1 ? " thread" : " threads");
+  }
+
+  private static ThroughputResult seriesOf(List<ThroughputResult> train, String name) {
+    return train.stream()
+        .filter(t -> seriesName(t.route(), t.threads()).equals(name))
+        .findFirst()
+        .orElseThrow();
+  }
+
+  /** Solid for the most threads, dashed for 1 thread, dotted for a count in between. */
+  private static Stroke threadStroke(int threads, int most) {
+    if (threads == most) {
+      return new BasicStroke(2.2f, BasicStroke.CAP_ROUND, BasicStroke.JOIN_ROUND);
+    }
+    float[] dash = threads == 1 ? new float[] {9f, 5f} : new float[] {2f, 4f};
+    return new BasicStroke(2.2f, BasicStroke.CAP_BUTT, BasicStroke.JOIN_ROUND, 10f, dash, 0f);
   }
 
   /**
