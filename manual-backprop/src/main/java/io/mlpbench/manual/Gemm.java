@@ -34,27 +34,38 @@ final class Gemm {
   static final int LANES = SPECIES.length();
 
   /**
-   * Rows of the register tile. 12 x 2 vectors (12 x 32 floats) is BLIS's Skylake-X sgemm tile (32 x
-   * 12 there, column-major): 24 accumulators + 2 B vectors + 1 broadcast = 27 of the 32 AVX-512
-   * registers, 24 FMAs per 2 vector loads and 12 broadcasts, and more than the 8 independent chains
-   * (2 FMA ports x 4 cycles of latency) needed to keep both ports busy. Measured against a 6 x 4
-   * tile (same register budget): equal within the noise at n = 2048; 12 x 2 wastes less on narrow
-   * outputs (the 10 classes are one 16-float vector: 32 columns computed, not 64) and fits batch
-   * 128 as 10 full tiles + 8 rows.
+   * Whether the vectors are 512 bits wide (AVX-512: 32 vector registers) or narrower (AVX2: 16).
+   * The register tile and the cache blocks are chosen per width; a tile whose accumulators do not
+   * fit the register file spills every step (12 x 2 on AVX2 ran at 41 GFLOP/s per core against 6 x
+   * 2's 74, operands in L1, AMD Zen 3).
    */
-  static final int MR = 12;
+  static final boolean WIDE = LANES >= 16;
+
+  /**
+   * Rows of the register tile, two vectors wide. AVX-512: 12 x 2 vectors (12 x 32 floats), BLIS's
+   * Skylake-X sgemm tile: 24 accumulators + 2 B vectors + 1 broadcast = 27 of 32 registers, 24 FMAs
+   * per 2 vector loads and 12 broadcasts, more than the 8 independent chains (2 FMA ports x 4
+   * cycles) both ports need; measured equal to 6 x 4 at n = 2048, and it wastes less on narrow
+   * outputs (the 10 classes are one 16-float vector). AVX2: 6 x 2 vectors (6 x 16 floats), BLIS's
+   * Haswell/Zen sgemm tile: 12 accumulators + 2 B vectors + 1 broadcast = 15 of 16 registers.
+   */
+  static final int MR = WIDE ? 12 : 6;
 
   /** Columns of the register tile: 2 vectors. */
   static final int NR = 2 * LANES;
 
   /**
-   * Depth of a k block: one B sliver (KC x NR floats = 32 KiB) stays in the 48 KiB L1 while the A
-   * slivers stream past it, leaving room for the A sliver being read and the C tile.
+   * Depth of a k block: one B sliver (KC x NR floats) stays in L1 while the A slivers stream past
+   * it. AVX-512: 32 KiB of a 48 KiB L1; AVX2: 16 KiB of a 32 KiB L1 (KC 256, as BLIS on Zen), which
+   * leaves room for the A sliver being read and the C tile.
    */
-  static final int KC = 8 * 1024 / NR;
+  static final int KC = (WIDE ? 8 : 4) * 1024 / NR;
 
-  /** Rows of an A block: MC x KC floats (768 KiB) stay in the 2 MiB L2 while B slivers pass. */
-  static final int MC = 768 * 256 / KC / MR * MR;
+  /**
+   * Rows of an A block, MC x KC floats kept in L2 while B slivers pass: AVX-512 768 KiB of a 2 MiB
+   * L2; AVX2 144 rows (144 KiB, BLIS's Zen sgemm block) of a 512 KiB L2.
+   */
+  static final int MC = WIDE ? 768 * 256 / KC / MR * MR : 144;
 
   /** Columns of a B panel: KC x NC floats (1 MiB), read from L2/L3 once per A block. */
   static final int NC = 1024 * 256 / KC / NR * NR;
@@ -176,7 +187,7 @@ final class Gemm {
       int nr,
       boolean accumulate) {
     if (mr == MR && nr == NR) {
-      MicroKernel.tile12x2(pa, aOff, pb, bOff, kc, c, cOff, ldc, accumulate);
+      registerTile(pa, aOff, pb, bOff, kc, c, cOff, ldc, accumulate);
       return;
     }
     float[] t = edge[part];
@@ -185,9 +196,27 @@ final class Gemm {
         System.arraycopy(c, cOff + r * ldc, t, r * NR, nr);
       }
     }
-    MicroKernel.tile12x2(pa, aOff, pb, bOff, kc, t, 0, NR, accumulate);
+    registerTile(pa, aOff, pb, bOff, kc, t, 0, NR, accumulate);
     for (int r = 0; r < mr; r++) {
       System.arraycopy(t, r * NR, c, cOff + r * ldc, nr);
+    }
+  }
+
+  /** The register tile for this vector width (a constant branch: C2 keeps one of the two). */
+  private static void registerTile(
+      float[] pa,
+      int aOff,
+      float[] pb,
+      int bOff,
+      int kc,
+      float[] c,
+      int cOff,
+      int ldc,
+      boolean accumulate) {
+    if (WIDE) {
+      MicroKernel.tile12x2(pa, aOff, pb, bOff, kc, c, cOff, ldc, accumulate);
+    } else {
+      MicroKernel.tile6x2(pa, aOff, pb, bOff, kc, c, cOff, ldc, accumulate);
     }
   }
 

@@ -3,10 +3,10 @@ package io.mlpbench.manual;
 import io.mlpbench.core.GemmProvider;
 
 /**
- * The route's own Vector API kernel ({@link Gemm}: packed, cache-blocked, 12 x 2-vector register
- * tile) as a GEMM provider, split over a {@link WorkerPool} of the requested threads exactly as the
- * training step splits its products. Without it the calibrated "peak" could sit below what {@code
- * manual} itself reaches, and its % of peak would read above 100.
+ * The route's own Vector API kernel ({@link Gemm}: packed, cache-blocked, 12 x 2- or 6 x 2-vector
+ * register tile) as a GEMM provider, split over a {@link WorkerPool} of the requested threads
+ * exactly as the training step splits its products. Without it the calibrated "peak" could sit
+ * below what {@code manual} itself reaches, and its % of peak would read above 100.
  *
  * <p>Operands are copied once into the layout the training step uses: rows {@link Gemm#rowStride}
  * floats apart (padded to whole vectors, and off power-of-two strides against cache aliasing), the

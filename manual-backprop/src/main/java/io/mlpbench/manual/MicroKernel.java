@@ -4,10 +4,10 @@ import jdk.incubator.vector.FloatVector;
 import jdk.incubator.vector.VectorSpecies;
 
 /**
- * The register tiles of {@link Gemm}: C(tile) = A sliver times B sliver, both packed so that every
- * step p reads consecutive memory (A: the tile's rows at p, B: its vectors at p). All accumulators
- * live in registers for the whole k loop; indices are linear in p, so C2 hoists the range checks
- * out of the loop.
+ * The register tiles of {@link Gemm} (12 x 2 vectors for AVX-512, 6 x 2 for AVX2): C(tile) = A
+ * sliver times B sliver, both packed so that every step p reads consecutive memory (A: the tile's
+ * rows at p, B: its vectors at p). All accumulators live in registers for the whole k loop; indices
+ * are linear in p, so C2 hoists the range checks out of the loop.
  */
 final class MicroKernel {
   static final VectorSpecies<Float> S = Gemm.SPECIES;
@@ -143,5 +143,79 @@ final class MicroKernel {
     c101.intoArray(c, cOff + 10 * ldc + L);
     c110.intoArray(c, cOff + 11 * ldc);
     c111.intoArray(c, cOff + 11 * ldc + L);
+  }
+
+  /**
+   * The AVX2 tile (16 vector registers): as {@link #tile12x2} with 6 rows, A sliver element (r, p)
+   * at p 6 + r. 12 accumulators + 2 B vectors + 1 broadcast: 15 vector registers.
+   */
+  static void tile6x2(
+      float[] pa,
+      int aOff,
+      float[] pb,
+      int bOff,
+      int kc,
+      float[] c,
+      int cOff,
+      int ldc,
+      boolean accumulate) {
+    FloatVector c00 = accumulate ? FloatVector.fromArray(S, c, cOff) : FloatVector.zero(S);
+    FloatVector c01 = accumulate ? FloatVector.fromArray(S, c, cOff + L) : FloatVector.zero(S);
+    FloatVector c10 =
+        accumulate ? FloatVector.fromArray(S, c, cOff + 1 * ldc) : FloatVector.zero(S);
+    FloatVector c11 =
+        accumulate ? FloatVector.fromArray(S, c, cOff + 1 * ldc + L) : FloatVector.zero(S);
+    FloatVector c20 =
+        accumulate ? FloatVector.fromArray(S, c, cOff + 2 * ldc) : FloatVector.zero(S);
+    FloatVector c21 =
+        accumulate ? FloatVector.fromArray(S, c, cOff + 2 * ldc + L) : FloatVector.zero(S);
+    FloatVector c30 =
+        accumulate ? FloatVector.fromArray(S, c, cOff + 3 * ldc) : FloatVector.zero(S);
+    FloatVector c31 =
+        accumulate ? FloatVector.fromArray(S, c, cOff + 3 * ldc + L) : FloatVector.zero(S);
+    FloatVector c40 =
+        accumulate ? FloatVector.fromArray(S, c, cOff + 4 * ldc) : FloatVector.zero(S);
+    FloatVector c41 =
+        accumulate ? FloatVector.fromArray(S, c, cOff + 4 * ldc + L) : FloatVector.zero(S);
+    FloatVector c50 =
+        accumulate ? FloatVector.fromArray(S, c, cOff + 5 * ldc) : FloatVector.zero(S);
+    FloatVector c51 =
+        accumulate ? FloatVector.fromArray(S, c, cOff + 5 * ldc + L) : FloatVector.zero(S);
+    for (int p = 0; p < kc; p++) {
+      int ap = aOff + p * 6;
+      int bp = bOff + p * 2 * L;
+      FloatVector b0 = FloatVector.fromArray(S, pb, bp);
+      FloatVector b1 = FloatVector.fromArray(S, pb, bp + L);
+      FloatVector a0 = FloatVector.broadcast(S, pa[ap]);
+      c00 = a0.fma(b0, c00);
+      c01 = a0.fma(b1, c01);
+      FloatVector a1 = FloatVector.broadcast(S, pa[ap + 1]);
+      c10 = a1.fma(b0, c10);
+      c11 = a1.fma(b1, c11);
+      FloatVector a2 = FloatVector.broadcast(S, pa[ap + 2]);
+      c20 = a2.fma(b0, c20);
+      c21 = a2.fma(b1, c21);
+      FloatVector a3 = FloatVector.broadcast(S, pa[ap + 3]);
+      c30 = a3.fma(b0, c30);
+      c31 = a3.fma(b1, c31);
+      FloatVector a4 = FloatVector.broadcast(S, pa[ap + 4]);
+      c40 = a4.fma(b0, c40);
+      c41 = a4.fma(b1, c41);
+      FloatVector a5 = FloatVector.broadcast(S, pa[ap + 5]);
+      c50 = a5.fma(b0, c50);
+      c51 = a5.fma(b1, c51);
+    }
+    c00.intoArray(c, cOff);
+    c01.intoArray(c, cOff + L);
+    c10.intoArray(c, cOff + 1 * ldc);
+    c11.intoArray(c, cOff + 1 * ldc + L);
+    c20.intoArray(c, cOff + 2 * ldc);
+    c21.intoArray(c, cOff + 2 * ldc + L);
+    c30.intoArray(c, cOff + 3 * ldc);
+    c31.intoArray(c, cOff + 3 * ldc + L);
+    c40.intoArray(c, cOff + 4 * ldc);
+    c41.intoArray(c, cOff + 4 * ldc + L);
+    c50.intoArray(c, cOff + 5 * ldc);
+    c51.intoArray(c, cOff + 5 * ldc + L);
   }
 }

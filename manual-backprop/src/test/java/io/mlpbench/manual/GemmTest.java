@@ -67,6 +67,44 @@ class GemmTest {
     }
   }
 
+  /**
+   * Both register tiles, whichever one this machine's vector width makes {@link Gemm} use: each
+   * output of a packed sliver product is one FMA chain over p, and {@code accumulate} continues the
+   * chain from the value in C (a later k block).
+   */
+  @ParameterizedTest(name = "{0} rows, k = {1}")
+  @CsvSource({"12, 1", "12, 37", "6, 1", "6, 37"})
+  void eachRegisterTileIsOneFmaChainPerElement(int rows, int k) {
+    SplittableRandom random = new SplittableRandom(rows * 101L + k);
+    int width = 2 * Gemm.LANES;
+    float[] pa = new float[rows * k]; // element (r, p) at p rows + r
+    float[] pb = new float[k * width]; // element (p, j) at p width + j
+    fill(pa, random);
+    fill(pb, random);
+    int ldc = width + 3;
+    float[] start = new float[rows * ldc];
+    fill(start, random);
+    for (boolean accumulate : new boolean[] {false, true}) {
+      float[] c = start.clone();
+      if (rows == 12) {
+        MicroKernel.tile12x2(pa, 0, pb, 0, k, c, 0, ldc, accumulate);
+      } else {
+        MicroKernel.tile6x2(pa, 0, pb, 0, k, c, 0, ldc, accumulate);
+      }
+      float[] expected = start.clone();
+      for (int r = 0; r < rows; r++) {
+        for (int j = 0; j < width; j++) {
+          float acc = accumulate ? start[r * ldc + j] : 0f;
+          for (int p = 0; p < k; p++) {
+            acc = Math.fma(pa[p * rows + r], pb[p * width + j], acc);
+          }
+          expected[r * ldc + j] = acc;
+        }
+      }
+      assertThat(c).as("accumulate %s", accumulate).containsExactly(expected);
+    }
+  }
+
   /** C(i, j) = fma chain over p from 0f; everything outside the m x n product stays SENTINEL. */
   private static float[] reference(
       float[] a,
