@@ -14,7 +14,8 @@ import java.util.Properties;
  *
  * @param routes route ids to run; empty means every route found
  * @param threadCounts thread counts, each a separate JVM per route (the route's env depends on it)
- * @param benchmarks which of {@code train}, {@code inference} to run per route
+ * @param benchmarks which of {@code train}, {@code inference}, {@code feed} to run per route;
+ *     {@code feed} (the suite's share of a step) is in the {@code full} profile's default
  * @param hidden hidden sizes joined by '-' ({@code bench.hidden} may use ',' or '-'), or null for
  *     the canonical spec
  * @param activation hidden activation, or null for the canonical spec
@@ -40,7 +41,12 @@ public record BenchSettings(
     boolean ignoreJmhLock,
     boolean contended) {
 
-  public static final List<String> BENCHMARKS = List.of("train", "inference");
+  public static final List<String> BENCHMARKS = List.of("train", "inference", "feed");
+
+  /** What a run measures unless {@code bench.benchmarks} says: feeding only in the full profile. */
+  static List<String> defaultBenchmarks(BenchProfile profile) {
+    return profile.name().equals("full") ? BENCHMARKS : List.of("train", "inference");
+  }
 
   public BenchSettings {
     routes = List.copyOf(routes);
@@ -79,7 +85,9 @@ public record BenchSettings(
         strings(p, "bench.routes"),
         threads.isEmpty() ? profile.threadCounts(cores) : threads,
         batches.isEmpty() ? profile.batchSizes() : batches,
-        strings(p, "bench.benchmarks").isEmpty() ? BENCHMARKS : strings(p, "bench.benchmarks"),
+        strings(p, "bench.benchmarks").isEmpty()
+            ? defaultBenchmarks(named)
+            : strings(p, "bench.benchmarks"),
         blank(p.getProperty("bench.hidden")) ? null : hidden(p.getProperty("bench.hidden")),
         blank(p.getProperty("bench.activation")) ? null : p.getProperty("bench.activation").trim(),
         !"false".equalsIgnoreCase(p.getProperty("bench.peak", "true").trim()),

@@ -38,6 +38,7 @@ import java.util.function.Consumer;
 public final class BenchmarkRunner {
   static final String TRAIN = TrainStepBenchmark.class.getName() + ".trainStep";
   static final String INFERENCE = InferenceBenchmark.class.getName() + ".predict";
+  static final String FEED = FeedBenchmark.class.getName() + ".feed";
   static final String GEMM = GemmPeakBenchmark.class.getName() + ".multiply";
 
   private static final ObjectMapper JSON =

@@ -138,6 +138,9 @@ final class RunPlan {
     if (settings.benchmarks().contains("inference")) {
       benchmarks.add(BenchmarkRunner.INFERENCE);
     }
+    if (settings.benchmarks().contains("feed")) {
+      benchmarks.add(BenchmarkRunner.FEED);
+    }
     return new JmhJob(
         entry.id() + "-t" + threads,
         entry.module(),

@@ -113,7 +113,7 @@ public final class SummaryTable {
                 + (row.busy().busy() > 0
                     ? " busy " + row.busy().busy() + "/" + row.busy().of()
                     : ""),
-            String.format(Locale.ROOT, "%.2f", r.gflops().score()),
+            r.gflops() == null ? "n/a" : String.format(Locale.ROOT, "%.2f", r.gflops().score()),
             r.percentOfPeak() == null
                 ? "n/a"
                 : String.format(Locale.ROOT, "%.1f%%", r.percentOfPeak()),

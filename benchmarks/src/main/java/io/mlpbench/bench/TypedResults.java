@@ -63,6 +63,16 @@ final class TypedResults {
     }
   }
 
+  /** JMH benchmark method -> the result's benchmark kind. */
+  private static final Map<String, String> KINDS =
+      Map.of(
+          "trainStep",
+          RouteResult.TRAIN,
+          "predict",
+          RouteResult.INFERENCE,
+          "feed",
+          RouteResult.FEED);
+
   private TypedResults() {}
 
   static BenchResults of(List<JsonNode> jmh, List<JsonNode> sidecar, Run run) {
@@ -78,7 +88,8 @@ final class TypedResults {
     List<RouteResult> results = new ArrayList<>();
     for (JsonNode r : jmh) {
       String method = method(r);
-      if (!method.equals("trainStep") && !method.equals("predict")) {
+      String kind = KINDS.get(method);
+      if (kind == null) {
         continue;
       }
       JsonNode p = r.path("params");
@@ -87,20 +98,23 @@ final class TypedResults {
       String hidden = p.path("hidden").asText(CANONICAL.hiddenText("-"));
       String activation = p.path("activation").asText(CANONICAL.activation().id());
       ModelSpec spec = RouteState.spec(INPUTS, hidden, CLASSES, activation);
-      boolean train = method.equals("trainStep");
+      boolean train = kind.equals(RouteResult.TRAIN);
+      boolean feed = kind.equals(RouteResult.FEED);
       FlopCount count = FlopCount.perSample(spec);
       JsonNode samples = r.path("secondaryMetrics").path("samples");
       // the samples counter if present, else batches/s x batch size
       JsonNode metric = samples.isMissingNode() ? r.path("primaryMetric") : samples;
       double scale = samples.isMissingNode() ? batch : 1;
       Measurement perSecond = measurement(metric).times(scale);
-      Measurement gflops = perSecond.times((train ? count.training() : count.inference()) / 1e9);
+      // feeding does no arithmetic of the model: no FLOPs, no share of the GEMM peak
+      Measurement gflops =
+          feed ? null : perSecond.times((train ? count.training() : count.inference()) / 1e9);
       Optional<GemmPeak> peak = peaks.stream().filter(k -> k.threads() == threads).findFirst();
       String key =
           key(r.path("benchmark").asText(), p.path("route").asText(), batch, threads, hidden);
       results.add(
           new RouteResult(
-              train ? RouteResult.TRAIN : RouteResult.INFERENCE,
+              kind,
               p.path("route").asText(),
               batch,
               threads,
@@ -109,7 +123,7 @@ final class TypedResults {
               perSecond,
               forks(metric.path("rawData"), scale, r),
               gflops,
-              peak.map(k -> 100 * gflops.score() / k.gflops().score()).orElse(null),
+              feed ? null : peak.map(k -> 100 * gflops.score() / k.gflops().score()).orElse(null),
               rss.get(key),
               heap.get(key),
               allocationPerSample(r, batch),

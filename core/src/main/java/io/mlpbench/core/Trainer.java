@@ -13,6 +13,17 @@ public interface Trainer extends AutoCloseable {
   float trainStep(Batch batch);
 
   /**
+   * The suite's part of {@link #trainStep} without the step: puts {@code batch} into this route's
+   * input form exactly as a training step does (tensors, native arrays, staging buffers; in place
+   * when the route reads the Java arrays) and releases it. Benchmarked beside the step, it measures
+   * how much of a step is feeding rather than training. Changes no parameter.
+   *
+   * @return the batch's last feature value (last row, last input) read back from the staged input,
+   *     so the copy cannot be skipped and its destination is checked
+   */
+  float feed(Batch batch);
+
+  /**
    * Trains for {@code epochs} epochs over {@code batches}, in its shared order. The default loops
    * over {@link #trainStep}; fit()-style routes override it with their framework's own API. Either
    * way the listener hears every epoch's mean loss, and a non-finite loss ends the run with {@link

@@ -74,6 +74,11 @@ public class ReferenceTrainer implements Trainer {
   }
 
   @Override
+  public float feed(Batch batch) {
+    return batch.features()[batch.rows() * batch.featureCount() - 1];
+  }
+
+  @Override
   public float trainStep(Batch batch) {
     Pass pass = forward(batch.features(), batch.rows());
     double loss = loss(pass, batch.labels());

@@ -3,6 +3,7 @@ package io.mlpbench.core;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.mlpbench.dataset.Batch;
 import io.mlpbench.dataset.Batcher;
 import io.mlpbench.dataset.LabeledImages;
 import java.util.ArrayList;
@@ -87,6 +88,36 @@ public abstract class RouteConformanceTest {
     assertThat(accuracy)
         .as("test accuracy after 2 epochs on 6,000 samples")
         .isGreaterThanOrEqualTo(Conformance.SUBSET_ACCURACY_THRESHOLD);
+  }
+
+  /**
+   * feed() stages the batch it is given (its last value comes back from the staged input, for two
+   * batches of different sizes, so a reused buffer must follow the size) and trains nothing.
+   */
+  @Test
+  void feedStagesTheBatchAndChangesNoParameter() {
+    ModelSpec spec = ModelSpec.canonical();
+    Parameters initial = Parameters.initial(spec, Conformance.SEED);
+    TrainingConfig config = Conformance.config(OptimizerKind.ADAM, 1e-3, 8);
+    try (Trainer trainer = route().create(spec, config, initial.copy())) {
+      for (int rows : new int[] {8, 5}) {
+        float[] features = new float[8 * spec.inputSize()];
+        for (int i = 0; i < features.length; i++) {
+          features[i] = (i % 251) / 256f; // exact in float, and no two neighbours equal
+        }
+        float last = 0.5f + rows / 64f;
+        features[rows * spec.inputSize() - 1] = last;
+        int[] labels = new int[8];
+        for (int r = 0; r < labels.length; r++) {
+          labels[r] = r % spec.classCount();
+        }
+        Batch batch = new Batch(features, labels, rows, spec.inputSize(), spec.classCount());
+        assertThat(trainer.feed(batch)).as("last staged value, %d rows", rows).isEqualTo(last);
+      }
+      assertThat(trainer.exportParameters().exactlyEquals(initial))
+          .as("parameters after feeding")
+          .isTrue();
+    }
   }
 
   @Test

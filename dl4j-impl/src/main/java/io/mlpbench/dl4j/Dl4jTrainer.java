@@ -28,6 +28,15 @@ abstract class Dl4jTrainer implements Trainer {
     return network.step(arrays.reusedDataSet(batch));
   }
 
+  /** The batch copied into the reused ND4J arrays a step hands to {@code fit(DataSet)}. */
+  @Override
+  public float feed(Batch batch) {
+    return arrays
+        .reusedDataSet(batch)
+        .getFeatures()
+        .getFloat(batch.rows() - 1, batch.featureCount() - 1);
+  }
+
   @Override
   public float[] predictLogits(float[] features, int rows) {
     return network.logits(features, rows);

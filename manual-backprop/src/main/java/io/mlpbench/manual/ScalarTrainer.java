@@ -54,6 +54,12 @@ public final class ScalarTrainer implements Trainer {
     return (float) loss;
   }
 
+  /** Like the fast trainer, the step reads the batch's own arrays in place. */
+  @Override
+  public float feed(Batch batch) {
+    return batch.features()[batch.rows() * batch.featureCount() - 1];
+  }
+
   /** theta -= lr * gradient. */
   void sgdStep(ScalarNetwork.Gradients gradients) {
     for (int l = 0; l < network.weights.length; l++) {

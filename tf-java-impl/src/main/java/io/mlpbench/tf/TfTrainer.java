@@ -8,6 +8,7 @@ import io.mlpbench.core.Trainer;
 import io.mlpbench.core.TrainingConfig;
 import io.mlpbench.dataset.Batch;
 import java.util.List;
+import java.util.function.BiFunction;
 import java.util.function.UnaryOperator;
 import org.tensorflow.Graph;
 import org.tensorflow.Result;
@@ -99,6 +100,24 @@ abstract class TfTrainer implements Trainer {
 
   /** Runs the session on {@code batch}'s first rows; the caller adds fetches and targets. */
   final Result run(Batch batch, UnaryOperator<Session.Runner> request) {
+    return withInputs(
+        batch,
+        (x, y) ->
+            request
+                .apply(session.runner().feed(model.features, x).feed(model.oneHotLabels, y))
+                .run());
+  }
+
+  @Override
+  public float feed(Batch batch) {
+    return withInputs(batch, (x, y) -> x.getFloat(batch.rows() - 1, model.spec.inputSize() - 1));
+  }
+
+  /**
+   * {@code use} applied to {@code batch} as the two tensors a step feeds (features, one-hot
+   * labels), which are closed after it: the whole of the suite's part of a step.
+   */
+  private <T> T withInputs(Batch batch, BiFunction<TFloat32, TFloat32, T> use) {
     int rows = batch.rows();
     int classes = model.spec.classCount();
     if (oneHot.length < rows * classes) {
@@ -107,9 +126,7 @@ abstract class TfTrainer implements Trainer {
     batch.oneHot(oneHot);
     try (TFloat32 x = tensor(batch.features(), rows, model.spec.inputSize());
         TFloat32 y = tensor(oneHot, rows, classes)) {
-      return request
-          .apply(session.runner().feed(model.features, x).feed(model.oneHotLabels, y))
-          .run();
+      return use.apply(x, y);
     }
   }
 

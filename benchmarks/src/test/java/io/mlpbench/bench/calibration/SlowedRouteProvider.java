@@ -77,6 +77,11 @@ public final class SlowedRouteProvider implements RouteProvider {
     }
 
     @Override
+    public float feed(Batch batch) {
+      return delegate.feed(batch);
+    }
+
+    @Override
     public float trainStep(Batch batch) {
       float loss = delegate.trainStep(batch);
       if (++steps % every == 0) {

@@ -18,6 +18,11 @@ final class TinyTrainer implements Trainer {
   }
 
   @Override
+  public float feed(Batch batch) {
+    return batch.features()[batch.rows() * batch.featureCount() - 1];
+  }
+
+  @Override
   public float trainStep(Batch batch) {
     if (failSteps) {
       throw new IllegalStateException("test-throws: deliberate failure in trainStep");

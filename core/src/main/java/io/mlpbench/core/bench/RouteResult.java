@@ -5,11 +5,13 @@ import java.util.List;
 /**
  * One route's JMH result at one setting, as the benchmarks runner measured it.
  *
- * @param benchmark {@link #TRAIN} (one optimizer step) or {@link #INFERENCE} (forward + argmax)
+ * @param benchmark {@link #TRAIN} (one optimizer step), {@link #INFERENCE} (forward + argmax) or
+ *     {@link #FEED} (the batch put into the route's input form, no training)
  * @param layerSizes the model's dense layer sizes, input first and classes last
  * @param samplesPerSecond JMH's score and 99.9% error, in samples/s
  * @param forks each JVM fork's iterations with the machine's contention per iteration
- * @param gflops samples/s x the model's FLOPs per sample ({@link io.mlpbench.core.FlopCount})
+ * @param gflops samples/s x the model's FLOPs per sample ({@link io.mlpbench.core.FlopCount}); null
+ *     for {@link #FEED}
  * @param percentOfPeak of this run's GEMM peak at the same thread count; null when there is none
  * @param peakRssKb the largest peak resident memory (VmHWM) of the forks; null if not recorded
  * @param peakHeapKb the largest peak Java heap use of the forks; null if not recorded
@@ -34,6 +36,7 @@ public record RouteResult(
     String jdk) {
   public static final String TRAIN = "train";
   public static final String INFERENCE = "infer";
+  public static final String FEED = "feed";
 
   public RouteResult {
     layerSizes = List.copyOf(layerSizes);

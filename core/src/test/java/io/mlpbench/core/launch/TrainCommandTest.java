@@ -168,6 +168,10 @@ class TrainCommandTest {
       return new Trainer() {
         int steps;
 
+        public float feed(Batch batch) {
+          return 0;
+        }
+
         public float trainStep(Batch batch) {
           // 2 batches of 2 per epoch
           return lossPerEpoch[Math.min(steps++ / 2, lossPerEpoch.length - 1)];

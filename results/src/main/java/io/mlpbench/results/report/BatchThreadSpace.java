@@ -156,7 +156,8 @@ public final class BatchThreadSpace {
     return String.format(Locale.ROOT, "%.2f [%.2f, %.2f]", r.ratio(), r.lower(), r.upper());
   }
 
-  private static double[] quietForkMeans(ThroughputResult t) {
+  /** The means of the forks not measured on a busy machine (the unit compare also uses). */
+  static double[] quietForkMeans(ThroughputResult t) {
     return t.forkResults().stream()
         .filter(f -> !f.measuredBusy())
         .mapToDouble(ForkResult::mean)

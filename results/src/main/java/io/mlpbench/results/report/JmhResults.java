@@ -92,7 +92,7 @@ public record JmhResults(Path source, BenchResults typed, List<ThroughputResult>
         finite(r.samplesPerSecond().error()),
         "samples/s",
         raw,
-        finite(r.gflops().score()),
+        r.gflops() == null ? null : finite(r.gflops().score()),
         r.percentOfPeak(),
         "ok",
         null,

@@ -9,9 +9,9 @@ import java.util.List;
 import java.util.Optional;
 
 /**
- * The report's sections after the curves: the batch/thread space of the run shown, trends over the
- * checkout's file history and the release matrix. A history or matrix that cannot be read gives a
- * note in its section, never a failed report.
+ * The report's sections after the curves: the batch/thread space and the suite's overhead (feeding)
+ * of the run shown, trends over the checkout's file history and the release matrix. A history or
+ * matrix that cannot be read gives a note in its section, never a failed report.
  */
 public final class ReportSections {
   private ReportSections() {}
@@ -22,6 +22,7 @@ public final class ReportSections {
     List<HtmlReport.Section> sections = new ArrayList<>();
     if (shown != null) {
       BatchThreadSpace.of(shown).ifPresent(sections::add);
+      SuiteOverhead.of(shown).ifPresent(sections::add);
     }
     try {
       List<RunRecord> history = store.list(RunQuery.ALL).runs(); // the store the command chose

@@ -1,6 +1,7 @@
 package io.mlpbench.results.report;
 
 import static io.mlpbench.results.report.ReportFixtures.env;
+import static io.mlpbench.results.report.ReportFixtures.measured;
 import static io.mlpbench.results.report.ReportFixtures.run;
 import static io.mlpbench.results.report.ReportFixtures.train;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -143,13 +144,7 @@ class BatchThreadSpaceTest {
   }
 
   private static ThroughputResult at(String route, int batch, int threads, double... forkMeans) {
-    List<ForkResult> forks = new ArrayList<>();
-    double sum = 0;
-    for (double m : forkMeans) {
-      forks.add(ForkResult.of(List.of(m)));
-      sum += m;
-    }
-    return result(route, batch, threads, sum / forkMeans.length, forks);
+    return measured(route, "train", batch, threads, 10.0, forkMeans);
   }
 
   private static ThroughputResult result(
@@ -159,23 +154,7 @@ class BatchThreadSpaceTest {
 
   private static ThroughputResult result(
       String route, int batch, int threads, double score, List<ForkResult> forks, Double error) {
-    return new ThroughputResult(
-        route,
-        "train",
-        batch,
-        threads,
-        score,
-        error,
-        "samples/s",
-        List.of(score),
-        null,
-        null,
-        "ok",
-        null,
-        forks,
-        null,
-        null,
-        null);
+    return measured(route, "train", batch, threads, score, error, forks);
   }
 
   private static RunRecord record(List<ThroughputResult> throughput) {

@@ -3,6 +3,7 @@ package io.mlpbench.results.report;
 import io.mlpbench.results.model.AccuracyResult;
 import io.mlpbench.results.model.EnvironmentRecord;
 import io.mlpbench.results.model.EpochResult;
+import io.mlpbench.results.model.ForkResult;
 import io.mlpbench.results.model.RunRecord;
 import io.mlpbench.results.model.RunSettings;
 import io.mlpbench.results.model.ThroughputResult;
@@ -25,6 +26,49 @@ public final class ReportFixtures {
     }
     return new ThroughputResult(
         route, "train", 128, 2, score, error, "samples/s", samples, null, null, "ok", null);
+  }
+
+  /**
+   * An ok {@code benchmark} result (e.g. "train", "feed") at one batch size and thread count with
+   * one single-iteration fork per value of {@code forkMeans}; its score is their mean.
+   */
+  public static ThroughputResult measured(
+      String route, String benchmark, int batch, int threads, Double error, double... forkMeans) {
+    List<ForkResult> forks = new ArrayList<>();
+    double sum = 0;
+    for (double m : forkMeans) {
+      forks.add(ForkResult.of(List.of(m)));
+      sum += m;
+    }
+    return measured(route, benchmark, batch, threads, sum / forkMeans.length, error, forks);
+  }
+
+  /** As above with the forks given (e.g. some measured busy) and the score stated. */
+  public static ThroughputResult measured(
+      String route,
+      String benchmark,
+      int batch,
+      int threads,
+      double score,
+      Double error,
+      List<ForkResult> forks) {
+    return new ThroughputResult(
+        route,
+        benchmark,
+        batch,
+        threads,
+        score,
+        error,
+        "samples/s",
+        List.of(score),
+        null,
+        null,
+        "ok",
+        null,
+        forks,
+        null,
+        null,
+        null);
   }
 
   /** One ok seed whose epochs have the given mean losses and accuracies. */
