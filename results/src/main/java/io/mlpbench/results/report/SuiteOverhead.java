@@ -107,12 +107,15 @@ public final class SuiteOverhead {
   }
 
   private static String micros(ThroughputResult t) {
-    return String.format(Locale.ROOT, "%,.1f", 1e6 * t.batchSize() / t.score());
+    double us = 1e6 * t.batchSize() / t.score();
+    return String.format(Locale.ROOT, us < 10 ? "%.3f" : "%,.1f", us);
   }
 
+  /** Two decimals, three below 0.1%, and a bound below 0.001% (a feed in place is ~0). */
   private static String fmt(double percent) {
-    return percent < 0.1
-        ? String.format(Locale.ROOT, "%.3f", percent)
-        : String.format(Locale.ROOT, "%.2f", percent);
+    if (percent < 0.001) {
+      return "<0.001";
+    }
+    return String.format(Locale.ROOT, percent < 0.1 ? "%.3f" : "%.2f", percent);
   }
 }
