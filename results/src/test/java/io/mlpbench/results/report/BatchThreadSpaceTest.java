@@ -1,6 +1,7 @@
 package io.mlpbench.results.report;
 
 import static io.mlpbench.results.report.ReportFixtures.env;
+import static io.mlpbench.results.report.ReportFixtures.logHalfWidthOfThreeAgainstThree;
 import static io.mlpbench.results.report.ReportFixtures.measured;
 import static io.mlpbench.results.report.ReportFixtures.run;
 import static io.mlpbench.results.report.ReportFixtures.train;
@@ -21,8 +22,6 @@ import org.junit.jupiter.api.Test;
 
 class BatchThreadSpaceTest {
   /** Student t quantile 0.975 with 4 degrees of freedom, from a printed table. */
-  private static final double T_975_DF4 = 2.776445;
-
   @Test
   void oneBatchSizeAtOneThreadCountHasNoSection() {
     RunRecord r = record(List.of(train("manual", 20_000, 500.0, 20_000)));
@@ -113,13 +112,7 @@ class BatchThreadSpaceTest {
 
     // every 2-thread fork is 2x its 1-thread twin, so the geometric means are exactly 2x apart;
     // the interval is Welch's on the logs, equal variances and 3 + 3 forks giving 4 df
-    double[] logs = {Math.log(100), Math.log(110), Math.log(90)};
-    double mean = (logs[0] + logs[1] + logs[2]) / 3;
-    double var = 0;
-    for (double l : logs) {
-      var += (l - mean) * (l - mean) / 2;
-    }
-    double half = T_975_DF4 * Math.sqrt(2 * var / 3);
+    double half = logHalfWidthOfThreeAgainstThree(100, 110, 90);
     String expected =
         String.format(
             Locale.ROOT, "%.2f [%.2f, %.2f]", 2.0, 2 * Math.exp(-half), 2 * Math.exp(half));

@@ -71,6 +71,26 @@ public final class ReportFixtures {
         null);
   }
 
+  /** Student's t, 97.5% quantile, 4 degrees of freedom (printed tables). */
+  public static final double T_975_DF4 = 2.776445;
+
+  /**
+   * The half-width, on the log scale, of the 95% Welch interval between two sets of 3 fork means
+   * with the same relative spread as {@code forkMeans}: equal variances and 3 + 3 forks give 4
+   * degrees of freedom, so the bound is computed by hand from a printed t quantile.
+   */
+  public static double logHalfWidthOfThreeAgainstThree(double... forkMeans) {
+    double mean = 0;
+    for (double m : forkMeans) {
+      mean += Math.log(m) / 3;
+    }
+    double var = 0;
+    for (double m : forkMeans) {
+      var += (Math.log(m) - mean) * (Math.log(m) - mean) / 2;
+    }
+    return T_975_DF4 * Math.sqrt(2 * var / 3);
+  }
+
   /** One ok seed whose epochs have the given mean losses and accuracies. */
   public static AccuracyResult seed(
       String route, String framework, String style, long seed, double[] loss, double[] acc) {

@@ -1,6 +1,7 @@
 package io.mlpbench.results.report;
 
 import static io.mlpbench.results.report.ReportFixtures.env;
+import static io.mlpbench.results.report.ReportFixtures.logHalfWidthOfThreeAgainstThree;
 import static io.mlpbench.results.report.ReportFixtures.measured;
 import static io.mlpbench.results.report.ReportFixtures.run;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -12,8 +13,6 @@ import java.util.Locale;
 import org.junit.jupiter.api.Test;
 
 class SuiteOverheadTest {
-  /** Student's t, 97.5% quantile, 4 degrees of freedom (printed tables). */
-  private static final double T_975_DF4 = 2.776445;
 
   @Test
   void aRunThatDidNotMeasureFeedingHasNoSection() {
@@ -38,13 +37,7 @@ class SuiteOverheadTest {
     List<List<String>> rows = s.tables().get(0).rows();
 
     // equal log variances (the same relative spread) and 3 + 3 forks: Welch has 4 df
-    double[] logs = {Math.log(1000), Math.log(1100), Math.log(900)};
-    double mean = (logs[0] + logs[1] + logs[2]) / 3;
-    double var = 0;
-    for (double l : logs) {
-      var += (l - mean) * (l - mean) / 2;
-    }
-    double half = T_975_DF4 * Math.sqrt(2 * var / 3);
+    double half = logHalfWidthOfThreeAgainstThree(1000, 1100, 900);
     String expected =
         String.format(
             Locale.ROOT,
