@@ -4,7 +4,7 @@
 # variant goes first, so both see the same machine load. One JSON (and log) per fork in OUT.
 # Summarize with: python3 results/perf/summarize.py OUT NAME1 NAME2
 #
-# Usage: interleave.sh OUT ROUNDS NAME1=JAVA_HOME1:CLASSES1 NAME2=JAVA_HOME2:CLASSES2
+# Usage: [JOBS_ONLY=regex] interleave.sh OUT ROUNDS NAME1=JAVA_HOME1:CLASSES1 NAME2=JAVA_HOME2:CLASSES2
 # (CLASSES: manual-backprop main classes; benchmarks and manual-backprop must be packaged.)
 set -euo pipefail
 OUT=$1
@@ -27,7 +27,14 @@ JOBS=(
   "gemm2048-t1|GemmPeakBenchmark.multiply|-p size=2048 -p threads=1"
   "gemm2048-t2|GemmPeakBenchmark.multiply|-p size=2048 -p threads=2"
   "train128-t2|TrainStepBenchmark.trainStep|-p route=manual -p batchSize=128 -p threads=2 -prof gc"
+  "train128-t1|TrainStepBenchmark.trainStep|-p route=manual -p batchSize=128 -p threads=1"
+  "train32-t2|TrainStepBenchmark.trainStep|-p route=manual -p batchSize=32 -p threads=2"
 )
+# JOBS_ONLY (a regex over the job names) picks a subset; default: the first three, as before
+ONLY=${JOBS_ONLY:-^(gemm2048-t1|gemm2048-t2|train128-t2)$}
+KEPT=()
+for job in "${JOBS[@]}"; do [[ ${job%%|*} =~ $ONLY ]] && KEPT+=("$job"); done
+JOBS=("${KEPT[@]}")
 mkdir -p "$OUT"
 {
   echo "commit=$(git rev-parse --short HEAD)$(git diff --quiet HEAD -- manual-backprop || echo -dirty)"

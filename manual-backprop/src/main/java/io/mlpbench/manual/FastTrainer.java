@@ -6,6 +6,7 @@ import io.mlpbench.core.Parameters;
 import io.mlpbench.core.Trainer;
 import io.mlpbench.core.TrainingConfig;
 import io.mlpbench.dataset.Batch;
+import jdk.incubator.vector.FloatVector;
 
 /**
  * The route's trainer: the equations of {@link ScalarNetwork} in float, on {@link Gemm}'s vector
@@ -14,14 +15,16 @@ import io.mlpbench.dataset.Batch;
  * <p>Same layout as the scalar path: Z[l] = A[l-1] W[l] + b[l], W row-major (in x out). Per step:
  * forward (GEMM with bias + g fused in), softmax cross-entropy and dZ[L] = (A[L] - Y) / m, then per
  * layer from the last: dA[l-1] = dZ[l] W[l]^T with g' fused in (so it yields dZ[l-1] directly, from
- * the old W[l]), dW[l] = A[l-1]^T dZ[l], db[l] = column sums of dZ[l]; finally one fused optimizer
- * pass. Z is never stored: g' is computed from A = g(Z). Buffers are allocated once per batch size,
+ * the old W[l], read transposed through its strides), dW[l] = A[l-1]^T dZ[l], db[l] = column sums
+ * of dZ[l]; finally one fused optimizer pass. Z is never stored: g' is computed from A = g(Z). Buffers are allocated once per batch size,
  * so steady-state steps allocate nothing.
  *
  * <p>Internally every layer's output width is padded to whole vectors ({@link Gemm#padded}) and its
- * rows laid out ld[l] floats apart ({@link Gemm#rowStride}, which avoids cache aliasing): W[l] is
- * (in x ld[l]), b[l], A[l] and dZ[l] have ld[l] columns. The padding holds zeros in W, b and dZ (so
- * it adds only zeros to real values and its own gradient stays 0) and is never read as an input.
+ * rows laid out ld[l] floats apart ({@link Gemm#rowStride}, which avoids cache aliasing): b[l], A[l]
+ * and dZ[l] have ld[l] columns; W[l] is (cols[l-1] x ld[l]), its rows padded too so that W[l]^T,
+ * read through strides as the B of dZ[l] W[l]^T, has zero padding columns like every other B. The
+ * padding holds zeros in W, b and dZ (so it adds only zeros to real values and its own gradient
+ * stays 0) and is never read as an input.
  * Parameters are padded on the way in and trimmed on the way out.
  */
 public final class FastTrainer implements Trainer {
@@ -42,7 +45,6 @@ public final class FastTrainer implements Trainer {
   private final float[][] biases;
   private final float[][] weightGradients;
   private final float[][] biasGradients;
-  private final float[][] weightsTransposed;
   private final float[][] mWeights;
   private final float[][] vWeights;
   private final float[][] mBiases;
@@ -50,7 +52,7 @@ public final class FastTrainer implements Trainer {
   private final WorkerPool pool;
   private final double[] shiftedExp;
   private final GemmJob gemm;
-  private final TransposeJob transpose = new TransposeJob();
+  private final ColumnSumJob columnSums = new ColumnSumJob();
   private final UpdateJob update = new UpdateJob();
   private Workspace training;
   private Workspace inference;
@@ -92,19 +94,17 @@ public final class FastTrainer implements Trainer {
     biases = new float[layers][];
     weightGradients = new float[layers][];
     biasGradients = new float[layers][];
-    weightsTransposed = new float[layers][];
     boolean adam = config.optimizer() == OptimizerKind.ADAM;
     mWeights = new float[layers][];
     vWeights = new float[layers][];
     mBiases = new float[layers][];
     vBiases = new float[layers][];
     for (int l = 0; l < layers; l++) {
-      weights[l] = pad(initial.weights(l), spec.inputs(l), spec.outputs(l), ld[l]);
-      biases[l] = pad(initial.biases(l), 1, spec.outputs(l), ld[l]);
+      int weightRows = l == 0 ? spec.inputs(0) : cols[l - 1];
+      weights[l] = pad(initial.weights(l), spec.inputs(l), spec.outputs(l), ld[l], weightRows);
+      biases[l] = pad(initial.biases(l), 1, spec.outputs(l), ld[l], 1);
       weightGradients[l] = new float[weights[l].length];
       biasGradients[l] = new float[biases[l].length];
-      // W[l]^T is (out x ld[l-1]); dA[0] is never needed, so layer 0 has none
-      weightsTransposed[l] = l > 0 ? new float[spec.outputs(l) * ld[l - 1]] : null;
       if (adam) {
         mWeights[l] = new float[weights[l].length];
         vWeights[l] = new float[weights[l].length];
@@ -177,6 +177,7 @@ public final class FastTrainer implements Trainer {
           1,
           weights[l],
           ld[l],
+          1,
           w.a[l + 1],
           ld[l],
           rows,
@@ -235,16 +236,15 @@ public final class FastTrainer implements Trainer {
       int out = spec.outputs(l);
       float[] aPrev = l == 0 ? input : w.a[l];
       if (l > 0) {
-        // dZ[l-1] = (dZ[l] W[l]^T) * g'(Z[l-1]), before W[l] changes.
-        transpose.set(weights[l], ld[l], weightsTransposed[l], ld[l - 1], in, out);
-        pool.run(transpose);
+        // dZ[l-1] = (dZ[l] W[l]^T) * g'(Z[l-1]), before W[l] changes; W[l]^T(p, j) = W[l](j, p).
         gemm.set(
             w.dz[l],
             0,
             ld[l],
             1,
-            weightsTransposed[l],
-            ld[l - 1],
+            weights[l],
+            1,
+            ld[l],
             w.dz[l - 1],
             ld[l - 1],
             rows,
@@ -263,6 +263,7 @@ public final class FastTrainer implements Trainer {
           inputStride(l),
           w.dz[l],
           ld[l],
+          1,
           weightGradients[l],
           ld[l],
           in,
@@ -272,18 +273,8 @@ public final class FastTrainer implements Trainer {
           null,
           null);
       pool.run(gemm);
-      columnSums(w.dz[l], rows, cols[l], ld[l], biasGradients[l]);
-    }
-  }
-
-  /** db = column sums of dZ (rows x width, row stride ld). */
-  private static void columnSums(float[] dz, int rows, int width, int ld, float[] db) {
-    java.util.Arrays.fill(db, 0f);
-    for (int r = 0; r < rows; r++) {
-      int o = r * ld;
-      for (int j = 0; j < width; j++) {
-        db[j] += dz[o + j];
-      }
+      columnSums.set(w.dz[l], rows, cols[l], ld[l], biasGradients[l]);
+      pool.run(columnSums);
     }
   }
 
@@ -327,9 +318,9 @@ public final class FastTrainer implements Trainer {
     return trim(biasGradients[layer], 1, spec.outputs(layer), ld[layer]);
   }
 
-  /** A (rows x n) matrix widened to (rows x stride) with zero columns. */
-  private static float[] pad(float[] m, int rows, int n, int stride) {
-    float[] p = new float[rows * stride];
+  /** A (rows x n) matrix widened to (paddedRows x stride) with zero rows and columns. */
+  private static float[] pad(float[] m, int rows, int n, int stride, int paddedRows) {
+    float[] p = new float[paddedRows * stride];
     for (int r = 0; r < rows; r++) {
       System.arraycopy(m, r * n, p, r * stride, n);
     }
@@ -358,7 +349,8 @@ public final class FastTrainer implements Trainer {
     private int aRow;
     private int aCol;
     private float[] b;
-    private int ldb;
+    private int bRow;
+    private int bCol;
     private float[] c;
     private int ldc;
     private int rows;
@@ -378,7 +370,8 @@ public final class FastTrainer implements Trainer {
         int aRow,
         int aCol,
         float[] b,
-        int ldb,
+        int bRow,
+        int bCol,
         float[] c,
         int ldc,
         int rows,
@@ -392,7 +385,8 @@ public final class FastTrainer implements Trainer {
       this.aRow = aRow;
       this.aCol = aCol;
       this.b = b;
-      this.ldb = ldb;
+      this.bRow = bRow;
+      this.bCol = bCol;
       this.c = c;
       this.ldc = ldc;
       this.rows = rows;
@@ -406,46 +400,54 @@ public final class FastTrainer implements Trainer {
     @Override
     public void run(int part, int parts) {
       kernel.multiply(
-          part, parts, a, aOffset, aRow, aCol, b, ldb, c, ldc, rows, k, n, epilogue, bias, gate);
+          part,
+          parts,
+          a,
+          aOffset,
+          aRow,
+          aCol,
+          b,
+          bRow,
+          bCol,
+          c,
+          ldc,
+          rows,
+          k,
+          n,
+          epilogue,
+          bias,
+          gate);
     }
   }
 
   /**
-   * W (in x out, row stride ldw) to W^T (out x in, row stride ldt), in 16 x 16 tiles, rows of W^T
-   * split between threads; W^T's padding columns are never written and stay 0.
+   * db = column sums of dZ (rows x width, row stride ld), columns split between threads. Each lane
+   * sums one column over the rows in order, the same float chain as a scalar loop.
    */
-  private static final class TransposeJob implements WorkerPool.Job {
-    private static final int TILE = 16;
-    private float[] w;
-    private int ldw;
-    private float[] wt;
-    private int ldt;
-    private int in;
-    private int out;
+  private static final class ColumnSumJob implements WorkerPool.Job {
+    private float[] dz;
+    private int rows;
+    private int width;
+    private int ld;
+    private float[] db;
 
-    void set(float[] w, int ldw, float[] wt, int ldt, int in, int out) {
-      this.w = w;
-      this.ldw = ldw;
-      this.wt = wt;
-      this.ldt = ldt;
-      this.in = in;
-      this.out = out;
+    void set(float[] dz, int rows, int width, int ld, float[] db) {
+      this.dz = dz;
+      this.rows = rows;
+      this.width = width;
+      this.ld = ld;
+      this.db = db;
     }
 
     @Override
     public void run(int part, int parts) {
-      int j0 = WorkerPool.start(out, part, parts, TILE);
-      int j1 = WorkerPool.end(out, part, parts, TILE);
-      for (int jj = j0; jj < j1; jj += TILE) {
-        int jEnd = Math.min(jj + TILE, j1);
-        for (int ii = 0; ii < in; ii += TILE) {
-          int iEnd = Math.min(ii + TILE, in);
-          for (int j = jj; j < jEnd; j++) {
-            for (int i = ii; i < iEnd; i++) {
-              wt[j * ldt + i] = w[i * ldw + j];
-            }
-          }
+      int j1 = WorkerPool.end(width, part, parts, Gemm.LANES);
+      for (int j = WorkerPool.start(width, part, parts, Gemm.LANES); j < j1; j += Gemm.LANES) {
+        FloatVector sum = FloatVector.zero(Gemm.SPECIES);
+        for (int r = 0; r < rows; r++) {
+          sum = sum.add(FloatVector.fromArray(Gemm.SPECIES, dz, r * ld + j));
         }
+        sum.intoArray(db, j);
       }
     }
   }

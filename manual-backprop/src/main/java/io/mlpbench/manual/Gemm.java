@@ -7,7 +7,7 @@ import jdk.incubator.vector.VectorSpecies;
 /**
  * Blocked float matrix multiply C = A B (GotoBLAS / BLIS structure) for the three products of
  * backpropagation: A W (forward), A^T dZ (weight gradient, A read transposed through its strides)
- * and dZ W^T (input gradient, W^T a transposed copy so B is read along its rows).
+ * and dZ W^T (input gradient, W read transposed through its strides: no transposed copy).
  *
  * <p>One generic loop nest around one register tile ({@link MicroKernel}):
  *
@@ -100,10 +100,11 @@ final class Gemm {
   /**
    * Part {@code part} of {@code parts} of C = A B for C (m x n), then {@code epilogue} on that
    * part. A(i, p) = a[aOffset + i * aRow + p * aCol] (aRow = lda, aCol = 1 for A itself; aRow = 1,
-   * aCol = lda to read a stored matrix transposed); B(p, j) = b[p * ldb + j]; C(i, j) = c[i * ldc +
-   * j]. {@code n} must be a multiple of {@link #LANES}: callers pad B and C with zero columns (see
-   * {@link #padded}), which keeps every load and store a whole vector (masked stores are scalar
-   * loops on Java 17). Parts split the longer of C's two sides, so the operand every part packs in
+   * aCol = lda to read a stored matrix transposed); likewise B(p, j) = b[p * bRow + j * bCol]
+   * (bRow = ldb, bCol = 1, or bRow = 1, bCol = ldb for a transposed B); C(i, j) = c[i * ldc + j].
+   * {@code n} must be a multiple of {@link #LANES}: callers pad B and C with zero columns (see
+   * {@link #padded}; a transposed B needs zero rows there), which keeps every load and store a whole
+   * vector (masked stores are scalar loops on Java 17). Parts split the longer of C's two sides, so the operand every part packs in
    * full (B when rows are split, A when columns are) is the smaller one.
    */
   void multiply(
@@ -114,7 +115,8 @@ final class Gemm {
       int aRow,
       int aCol,
       float[] b,
-      int ldb,
+      int bRow,
+      int bCol,
       float[] c,
       int ldc,
       int m,
@@ -152,7 +154,7 @@ final class Gemm {
         int pc = kb * kStep;
         int kc = Math.min(kStep, k - pc);
         boolean last = kb == kBlocks - 1;
-        packB(b, ldb, pc, kc, jc, nc, pb);
+        packB(b, bRow, bCol, pc, kc, jc, nc, pb);
         for (int ic = i0; ic < i1; ic += mStep) {
           int mc = Math.min(mStep, i1 - ic);
           packA(a, aOffset, aRow, aCol, ic, mc, pc, kc, pa);
@@ -258,15 +260,27 @@ final class Gemm {
    * Packs depth [pc, pc + kc) x columns [jc, jc + nc) of B into slivers of NR columns: sliver s
    * starts at s NR kc and holds B(p, col) at p NR + (col - s NR); columns past nc are zero.
    */
-  private static void packB(float[] b, int ldb, int pc, int kc, int jc, int nc, float[] pb) {
+  private static void packB(
+      float[] b, int bRow, int bCol, int pc, int kc, int jc, int nc, float[] pb) {
     for (int jr = 0; jr < nc; jr += NR) {
       int nr = Math.min(NR, nc - jr);
       int base = jr * kc;
-      for (int p = 0; p < kc; p++) {
-        int to = base + p * NR;
-        System.arraycopy(b, (pc + p) * ldb + jc + jr, pb, to, nr);
-        if (nr < NR) {
-          Arrays.fill(pb, to + nr, to + NR, 0f);
+      int src = pc * bRow + (jc + jr) * bCol;
+      if (bCol == 1) { // B's rows are contiguous: copy along them
+        for (int p = 0; p < kc; p++) {
+          System.arraycopy(b, src + p * bRow, pb, base + p * NR, nr);
+        }
+      } else { // B transposed: each of its columns is a contiguous run of the stored matrix
+        for (int j = 0; j < nr; j++) {
+          int from = src + j * bCol;
+          for (int p = 0; p < kc; p++) {
+            pb[base + p * NR + j] = b[from + p * bRow];
+          }
+        }
+      }
+      if (nr < NR) {
+        for (int p = 0; p < kc; p++) {
+          Arrays.fill(pb, base + p * NR + nr, base + (p + 1) * NR, 0f);
         }
       }
     }

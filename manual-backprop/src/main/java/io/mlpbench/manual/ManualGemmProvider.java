@@ -70,6 +70,7 @@ public final class ManualGemmProvider implements GemmProvider {
           1,
           b,
           stride,
+          1,
           c,
           stride,
           n,

@@ -10,36 +10,42 @@ import org.junit.jupiter.params.provider.CsvSource;
  * The blocked GEMM equals, bit for bit, one float FMA chain per element over p in order (which is
  * what makes training deterministic for any thread count), on shapes that cross every block edge: k
  * past {@link Gemm#KC} (two k blocks continue the chain through C), rows past {@link Gemm#MC},
- * columns past {@link Gemm#NC}, partial register tiles in both directions; A read as stored and
- * transposed through its strides; C split into 1, 2 and 3 parts. Cells of C outside the product
+ * columns past {@link Gemm#NC}, partial register tiles in both directions; A and B each read as
+ * stored and transposed through their strides; C split into 1, 2 and 3 parts. Cells of C outside the product
  * (row padding to ldc, rows past m) must keep their sentinel value.
  */
 class GemmTest {
   private static final float SENTINEL = -7.25f;
 
-  @ParameterizedTest(name = "{0}x{1} times {1}x{2}, A transposed {3}")
+  @ParameterizedTest(name = "{0}x{1} times {1}x{2}, A transposed {3}, B transposed {4}")
   @CsvSource({
-    "1, 1, 16, false",
-    "13, 257, 48, false",
-    "13, 257, 48, true",
-    "37, 5, 80, true",
-    "800, 37, 64, false",
-    "20, 9, 1056, false",
-    "3, 260, 1056, true"
+    "1, 1, 16, false, false",
+    "13, 257, 48, false, false",
+    "13, 257, 48, true, false",
+    "13, 257, 48, false, true",
+    "37, 5, 80, true, true",
+    "800, 37, 64, false, false",
+    "20, 9, 1056, false, false",
+    "20, 9, 1056, false, true",
+    "3, 260, 1056, true, false"
   })
-  void equalsOneFmaChainPerElementForAnySplit(int m, int k, int n, boolean transposed) {
+  void equalsOneFmaChainPerElementForAnySplit(
+      int m, int k, int n, boolean transposed, boolean bTransposed) {
     SplittableRandom random = new SplittableRandom(m * 31L + k * 7L + n);
     int lda = transposed ? m + 3 : k + 5; // strides wider than the matrix, as in training
     int aOffset = 11;
     float[] a = new float[aOffset + (transposed ? k : m) * lda];
     fill(a, random);
-    int ldb = n + Gemm.LANES;
-    float[] b = new float[k * ldb];
+    // B (k x n) stored as is, or as its transpose (n x k) with rows ldb apart
+    int ldb = bTransposed ? k + 3 : n + Gemm.LANES;
+    float[] b = new float[(bTransposed ? n : k) * ldb];
     fill(b, random);
+    int bRow = bTransposed ? 1 : ldb;
+    int bCol = bTransposed ? ldb : 1;
     int aRow = transposed ? 1 : lda;
     int aCol = transposed ? lda : 1;
     int ldc = n + Gemm.LANES;
-    float[] expected = reference(a, aOffset, aRow, aCol, b, ldb, m, k, n, ldc);
+    float[] expected = reference(a, aOffset, aRow, aCol, b, bRow, bCol, m, k, n, ldc);
     for (int parts = 1; parts <= 3; parts++) {
       Gemm gemm = new Gemm(parts);
       float[] c = new float[(m + 1) * ldc];
@@ -53,7 +59,8 @@ class GemmTest {
             aRow,
             aCol,
             b,
-            ldb,
+            bRow,
+            bCol,
             c,
             ldc,
             m,
@@ -112,7 +119,8 @@ class GemmTest {
       int aRow,
       int aCol,
       float[] b,
-      int ldb,
+      int bRow,
+      int bCol,
       int m,
       int k,
       int n,
@@ -123,7 +131,7 @@ class GemmTest {
       for (int j = 0; j < n; j++) {
         float acc = 0f;
         for (int p = 0; p < k; p++) {
-          acc = Math.fma(a[aOffset + i * aRow + p * aCol], b[p * ldb + j], acc);
+          acc = Math.fma(a[aOffset + i * aRow + p * aCol], b[p * bRow + j * bCol], acc);
         }
         c[i * ldc + j] = acc;
       }
