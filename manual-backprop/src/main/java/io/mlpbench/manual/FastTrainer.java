@@ -16,16 +16,16 @@ import jdk.incubator.vector.FloatVector;
  * forward (GEMM with bias + g fused in), softmax cross-entropy and dZ[L] = (A[L] - Y) / m, then per
  * layer from the last: dA[l-1] = dZ[l] W[l]^T with g' fused in (so it yields dZ[l-1] directly, from
  * the old W[l], read transposed through its strides), dW[l] = A[l-1]^T dZ[l], db[l] = column sums
- * of dZ[l]; finally one fused optimizer pass. Z is never stored: g' is computed from A = g(Z). Buffers are allocated once per batch size,
- * so steady-state steps allocate nothing.
+ * of dZ[l]; finally one fused optimizer pass. Z is never stored: g' is computed from A = g(Z).
+ * Buffers are allocated once per batch size, so steady-state steps allocate nothing.
  *
  * <p>Internally every layer's output width is padded to whole vectors ({@link Gemm#padded}) and its
- * rows laid out ld[l] floats apart ({@link Gemm#rowStride}, which avoids cache aliasing): b[l], A[l]
- * and dZ[l] have ld[l] columns; W[l] is (cols[l-1] x ld[l]), its rows padded too so that W[l]^T,
- * read through strides as the B of dZ[l] W[l]^T, has zero padding columns like every other B. The
- * padding holds zeros in W, b and dZ (so it adds only zeros to real values and its own gradient
- * stays 0) and is never read as an input.
- * Parameters are padded on the way in and trimmed on the way out.
+ * rows laid out ld[l] floats apart ({@link Gemm#rowStride}, which avoids cache aliasing): b[l],
+ * A[l] and dZ[l] have ld[l] columns; W[l] is (cols[l-1] x ld[l]), its rows padded too so that
+ * W[l]^T, read through strides as the B of dZ[l] W[l]^T, has zero padding columns like every other
+ * B. The padding holds zeros in W, b and dZ (so it adds only zeros to real values and its own
+ * gradient stays 0) and is never read as an input. Parameters are padded on the way in and trimmed
+ * on the way out.
  */
 public final class FastTrainer implements Trainer {
   /** Rows per forward pass when predicting many samples. */
@@ -400,22 +400,7 @@ public final class FastTrainer implements Trainer {
     @Override
     public void run(int part, int parts) {
       kernel.multiply(
-          part,
-          parts,
-          a,
-          aOffset,
-          aRow,
-          aCol,
-          b,
-          bRow,
-          bCol,
-          c,
-          ldc,
-          rows,
-          k,
-          n,
-          epilogue,
-          bias,
+          part, parts, a, aOffset, aRow, aCol, b, bRow, bCol, c, ldc, rows, k, n, epilogue, bias,
           gate);
     }
   }

@@ -100,12 +100,13 @@ final class Gemm {
   /**
    * Part {@code part} of {@code parts} of C = A B for C (m x n), then {@code epilogue} on that
    * part. A(i, p) = a[aOffset + i * aRow + p * aCol] (aRow = lda, aCol = 1 for A itself; aRow = 1,
-   * aCol = lda to read a stored matrix transposed); likewise B(p, j) = b[p * bRow + j * bCol]
-   * (bRow = ldb, bCol = 1, or bRow = 1, bCol = ldb for a transposed B); C(i, j) = c[i * ldc + j].
-   * {@code n} must be a multiple of {@link #LANES}: callers pad B and C with zero columns (see
-   * {@link #padded}; a transposed B needs zero rows there), which keeps every load and store a whole
-   * vector (masked stores are scalar loops on Java 17). Parts split the longer of C's two sides, so the operand every part packs in
-   * full (B when rows are split, A when columns are) is the smaller one.
+   * aCol = lda to read a stored matrix transposed); likewise B(p, j) = b[p * bRow + j * bCol] (bRow
+   * = ldb, bCol = 1, or bRow = 1, bCol = ldb for a transposed B); C(i, j) = c[i * ldc + j]. {@code
+   * n} must be a multiple of {@link #LANES}: callers pad B and C with zero columns (see {@link
+   * #padded}; a transposed B needs zero rows there), which keeps every load and store a whole
+   * vector (masked stores are scalar loops on Java 17). Parts split the longer of C's two sides, so
+   * the operand every part packs in full (B when rows are split, A when columns are) is the smaller
+   * one.
    */
   void multiply(
       int part,

@@ -11,8 +11,8 @@ import org.junit.jupiter.params.provider.CsvSource;
  * what makes training deterministic for any thread count), on shapes that cross every block edge: k
  * past {@link Gemm#KC} (two k blocks continue the chain through C), rows past {@link Gemm#MC},
  * columns past {@link Gemm#NC}, partial register tiles in both directions; A and B each read as
- * stored and transposed through their strides; C split into 1, 2 and 3 parts. Cells of C outside the product
- * (row padding to ldc, rows past m) must keep their sentinel value.
+ * stored and transposed through their strides; C split into 1, 2 and 3 parts. Cells of C outside
+ * the product (row padding to ldc, rows past m) must keep their sentinel value.
  */
 class GemmTest {
   private static final float SENTINEL = -7.25f;
