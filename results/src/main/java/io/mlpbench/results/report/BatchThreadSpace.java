@@ -106,11 +106,7 @@ public final class BatchThreadSpace {
       RunRecord run, List<ThroughputResult> train, Set<String> routes, TreeSet<Integer> threads) {
     Map<String, String> frameworks = new LinkedHashMap<>();
     run.accuracy().forEach(a -> frameworks.putIfAbsent(a.route(), a.framework()));
-    for (String route : routes) {
-      // a timing-only run names no framework: route ids are <framework>-<style>, and "tf" is the
-      // one framework prefix RouteStyle does not know by its id
-      frameworks.putIfAbsent(route, route.startsWith("tf-") ? "TensorFlow" : route);
-    }
+    routes.forEach(r -> frameworks.putIfAbsent(r, r)); // a timing-only run: RouteStyle reads ids
     Map<String, Integer> markers = Charts.markerIndex(run.accuracy());
     routes.forEach(r -> markers.putIfAbsent(r, markers.size()));
     int most = threads.last();

@@ -27,9 +27,16 @@ public final class RouteStyle {
 
   private RouteStyle() {}
 
-  /** The framework's colour; an unknown framework gets a stable colour from its name. */
+  /**
+   * The framework's colour, from its name or from a route id ({@code <framework>-<style>}, for runs
+   * that name no framework: timing-only runs); an unknown framework gets a stable colour from its
+   * name.
+   */
   public static Color colour(String framework) {
     String f = framework == null ? "" : framework.toLowerCase(Locale.ROOT);
+    if (f.startsWith("tf-")) {
+      return TENSORFLOW;
+    }
     if (f.contains("dl4j") || f.contains("deeplearning4j")) {
       return DL4J;
     }

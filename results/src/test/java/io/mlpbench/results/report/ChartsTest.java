@@ -43,4 +43,14 @@ class ChartsTest {
     assertThat(RouteStyle.stroke("fit")).isNotEqualTo(RouteStyle.stroke("loop"));
     assertThat(RouteStyle.stroke("loop")).isNotEqualTo(RouteStyle.stroke("manual"));
   }
+
+  /** A run with timing only names no framework, so charts colour it by route id. */
+  @Test
+  void aRouteIdGetsItsFrameworksColour() {
+    assertThat(RouteStyle.colour("tf-tape")).isEqualTo(RouteStyle.colour("TensorFlow Java"));
+    assertThat(RouteStyle.colour("tf-minimize")).isEqualTo(RouteStyle.colour("TensorFlow Java"));
+    assertThat(RouteStyle.colour("djl-loop")).isEqualTo(RouteStyle.colour("DJL"));
+    assertThat(RouteStyle.colour("dl4j-fit")).isEqualTo(RouteStyle.colour("DL4J"));
+    assertThat(RouteStyle.colour("manual")).isEqualTo(RouteStyle.colour("plain Java"));
+  }
 }
