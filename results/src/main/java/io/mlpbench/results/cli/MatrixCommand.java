@@ -8,6 +8,7 @@ import io.mlpbench.results.matrix.MatrixTable;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
@@ -23,7 +24,10 @@ import picocli.CommandLine.Option;
           + " (own classpath, own compile, own JVMs), measure throughput with the benchmarks runner"
           + " and accuracy for a few epochs, then tabulate route x release and flag regressions"
           + " between consecutive releases with the rules of `compare`.",
-      "Writes <out>/matrix.md, one run record per release in <out>/history/, builds and logs.",
+      "With --jvm (or \"jvms\" in the config) every release runs on each JDK, and the table adds"
+          + " the JDK ratios of each release.",
+      "Writes <out>/matrix.md, one run record per release (and JDK) in <out>/history/, builds"
+          + " and logs.",
       "Exit status: see the table below (1 on a regression with --fail-on-regression)."
     })
 final class MatrixCommand implements Callable<Integer> {
@@ -58,6 +62,16 @@ final class MatrixCommand implements Callable<Integer> {
       paramLabel = "<n>",
       description = "Threads of every route JVM; default from the config (0 = all cores).")
   Integer threads;
+
+  @Option(
+      names = "--jvm",
+      paramLabel = "<javaHome>",
+      description =
+          "A JDK to run every release on, e.g. /usr/lib/jvm/temurin-25-jdk-amd64; repeatable."
+              + " Labelled by the release its release file names (17, 25); adds to the config's"
+              + " \"jvms\", replacing one of the same label. Default: the config's, else the JDK"
+              + " running mlp-bench.")
+  List<Path> jvms;
 
   @Option(
       names = "--offline",
@@ -106,6 +120,13 @@ final class MatrixCommand implements Callable<Integer> {
     if (!(alpha > 0 && alpha < 1)) {
       throw CommandFailure.usage("--alpha must be a probability in (0, 1), found " + alpha);
     }
+    List<MatrixConfig.Jvm> extraJvms = new ArrayList<>();
+    for (Path home : jvms == null ? List.<Path>of() : jvms) {
+      if (RunOptions.javaHomeProblem(home) != null) {
+        throw CommandFailure.usage(RunOptions.javaHomeProblem(home));
+      }
+      extraJvms.add(MatrixConfig.Jvm.of(home));
+    }
     CompareOptions options = CompareOptions.defaults().withThreshold(threshold).withAlpha(alpha);
     Path file = config != null ? config : checkout.resolve("results/matrix.json");
     if (!Files.isRegularFile(file)) {
@@ -117,9 +138,21 @@ final class MatrixCommand implements Callable<Integer> {
     } catch (IllegalArgumentException e) {
       throw CommandFailure.data(e.getMessage());
     }
-    MatrixConfig matrix = read.only(frameworks).with(profile, epochs, threads);
+    MatrixConfig matrix = read.only(frameworks).with(profile, epochs, threads).withJvms(extraJvms);
     if (fleet.selected()) {
+      if (!extraJvms.isEmpty()) {
+        throw CommandFailure.usage(
+            "--jvm runs the matrix here; a fleet plan takes JDK releases: --jdks 17,25");
+      }
       return fleet.run(checkout, matrix, options, out, failOnRegression);
+    }
+    for (MatrixConfig.Jvm jvm : matrix.jvms()) {
+      // the config's JDKs (not replaced by a --jvm) are checked before anything is built
+      String problem =
+          RunOptions.javaHomeProblem(file + ": jvms \"" + jvm.label() + "\" home", jvm.home());
+      if (!extraJvms.contains(jvm) && problem != null) {
+        throw CommandFailure.data(problem);
+      }
     }
     Path dir =
         out != null

@@ -2,6 +2,7 @@ package io.mlpbench.results.matrix;
 
 import io.mlpbench.core.RunSpec;
 import io.mlpbench.core.TrainingConfig;
+import io.mlpbench.core.launch.JvmLaunch;
 import io.mlpbench.core.launch.RouteCatalog;
 import io.mlpbench.results.accuracy.AccuracyRunner;
 import io.mlpbench.results.accuracy.RunProgress;
@@ -25,21 +26,25 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Consumer;
+import java.util.function.Supplier;
 
 /**
  * The framework release matrix: for every configured release of every framework, builds the route
  * module against it ({@link VersionBuild}: its own classpath and compile), measures throughput with
- * the benchmarks runner in that module's own JVMs and trains each route for a few epochs, and
- * stores one {@link RunRecord} per release in {@code <out>/history/}. Consecutive releases are then
- * compared with the same rules as {@code compare} ({@link MatrixTable}).
+ * the benchmarks runner in that module's own JVMs and trains each route for a few epochs, on each
+ * configured JDK ({@link MatrixConfig#jvms()}), and stores one {@link RunRecord} per release and
+ * JDK in {@code <out>/history/}. Consecutive releases are then compared with the same rules as
+ * {@code compare}, and the JDKs of each release with each other ({@link MatrixTable}).
  */
 public final class MatrixRunner {
   private static final DateTimeFormatter STAMP =
       DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss").withZone(ZoneOffset.UTC);
 
   /**
-   * One release's outcome: its record (null when the build failed) or why it has none.
+   * One release's outcome on one JDK: its record (null when the build failed) or why it has none.
    *
+   * @param jvm the configured JDK the route JVMs were started on; null for the JVM running the CLI
+   *     (a matrix without JVMs). What they reported running on is {@link #reportedJdk()}
    * @param loadBeforeTiming the machine's 1-minute load average when its timing started (null if
    *     unknown): timings taken under different load are not a fair comparison, so the table shows
    *     it
@@ -47,15 +52,31 @@ public final class MatrixRunner {
   public record Cell(
       MatrixConfig.Framework framework,
       MatrixConfig.Version version,
+      MatrixConfig.Jvm jvm,
       RunRecord record,
       String failure,
       Double loadBeforeTiming) {
+    /** On the JVM running the CLI. */
+    public Cell(
+        MatrixConfig.Framework framework,
+        MatrixConfig.Version version,
+        RunRecord record,
+        String failure,
+        Double loadBeforeTiming) {
+      this(framework, version, null, record, failure, loadBeforeTiming);
+    }
+
     public Cell(
         MatrixConfig.Framework framework,
         MatrixConfig.Version version,
         RunRecord record,
         String failure) {
-      this(framework, version, record, failure, null);
+      this(framework, version, null, record, failure, null);
+    }
+
+    /** The JDK the route JVMs reported running on (the record's); null without a record. */
+    public String reportedJdk() {
+      return record == null ? null : record.environment().measuredJdk();
     }
   }
 
@@ -82,11 +103,15 @@ public final class MatrixRunner {
     return STAMP.format(Instant.now());
   }
 
+  /**
+   * Every release of every framework, each on every configured JDK: a release is built once and its
+   * classes run on each JDK in turn, so the JDKs of a release are measured back to back and differ
+   * in nothing but the JVM.
+   */
   public List<Cell> run(MatrixConfig config) {
     FileRunStore store =
         new FileRunStore(out.resolve("history"), out.resolve("unused-baseline.json"));
     List<Cell> cells = new ArrayList<>();
-    String stamp = out.getFileName().toString();
     for (MatrixConfig.Framework framework : config.frameworks()) {
       for (MatrixConfig.Version version : framework.versions()) {
         String name = framework.module() + "-" + version.label();
@@ -99,68 +124,122 @@ public final class MatrixRunner {
                 + framework.module()
                 + " with "
                 + version.properties());
-        Instant started = Instant.now();
+        Instant buildStarted = Instant.now();
         VersionBuild.Result build =
             new VersionBuild(checkout, offline)
                 .build(
                     framework.module(), version.properties(), out.resolve("build").resolve(name));
         if (!build.ok()) {
           log.accept("matrix:   build FAILED: " + build.failure());
-          cells.add(new Cell(framework, version, null, "build failed: " + build.failure()));
+        } else {
+          log.accept(String.format("matrix:   built in %.0f s", build.seconds()));
+        }
+        if (config.jvms().isEmpty()) {
+          // the record spans build and measurement, as before there were JDKs
+          cells.add(measure(config, framework, version, null, build, name, store, buildStarted));
           continue;
         }
-        log.accept(String.format("matrix:   built in %.0f s", build.seconds()));
-        int threads = config.effectiveThreads();
-        RouteCatalog catalog = RouteCatalog.discover(build.root(), threads);
-        List<RouteCatalog.Entry> entries;
-        try {
-          entries = catalog.select(framework.routes());
-        } catch (IllegalArgumentException e) {
-          cells.add(new Cell(framework, version, null, e.getMessage()));
-          continue;
+        for (MatrixConfig.Jvm jvm : config.jvms()) {
+          log.accept("matrix:   on JDK " + jvm.label() + " (" + jvm.home() + ")");
+          String cellName = name + "-jdk" + jvm.label().replaceAll("[^A-Za-z0-9._-]", "_");
+          cells.add(
+              onJvm(
+                  jvm,
+                  () ->
+                      measure(
+                          config, framework, version, jvm, build, cellName, store, Instant.now())));
         }
-        if (entries.isEmpty()) {
-          cells.add(new Cell(framework, version, null, "no routes found: " + catalog.problems()));
-          continue;
-        }
-        lastLoad = null;
-        List<ThroughputResult> throughput =
-            throughput(config, build.root(), entries, threads, name);
-        List<AccuracyResult> accuracy = accuracy(config, entries, threads, name);
-        EnvironmentRecord env =
-            EnvironmentCapture.capture(
-                checkout, entries, List.of("-Xmx4g"), threads, SuiteVersion.current());
-        RunSettings settings =
-            RunSettings.of(
-                spec(config, threads),
-                entries.stream().map(RouteCatalog.Entry::id).toList(),
-                config.profile());
-        RunRecord record =
-            new RunRecord(
-                RunRecord.SCHEMA_VERSION,
-                "matrix-" + stamp + "-" + name,
-                started,
-                Instant.now(),
-                config.epochs() > 0 ? "both" : "throughput",
-                "release matrix: "
-                    + framework.name()
-                    + " "
-                    + version.label()
-                    + " "
-                    + version.properties(),
-                env,
-                settings,
-                accuracy,
-                throughput);
-        store.append(record);
-        cells.add(new Cell(framework, version, record, null, lastLoad));
       }
     }
     return cells;
   }
 
+  /**
+   * Runs {@code body} with the route JVMs it starts on {@code jvm}'s home: the system property
+   * {@code run --jvm} sets ({@link JvmLaunch#JVM_PROPERTY}), so every launch goes through {@link
+   * JvmLaunch} as it does there; restored afterwards.
+   */
+  private static <T> T onJvm(MatrixConfig.Jvm jvm, Supplier<T> body) {
+    String before = System.getProperty(JvmLaunch.JVM_PROPERTY);
+    System.setProperty(JvmLaunch.JVM_PROPERTY, jvm.home().toAbsolutePath().toString());
+    try {
+      return body.get();
+    } finally {
+      if (before == null) {
+        System.clearProperty(JvmLaunch.JVM_PROPERTY);
+      } else {
+        System.setProperty(JvmLaunch.JVM_PROPERTY, before);
+      }
+    }
+  }
+
+  /** One built release on one JDK (null: the CLI's): throughput, accuracy, its record stored. */
+  private Cell measure(
+      MatrixConfig config,
+      MatrixConfig.Framework framework,
+      MatrixConfig.Version version,
+      MatrixConfig.Jvm jvm,
+      VersionBuild.Result build,
+      String name,
+      FileRunStore store,
+      Instant started) {
+    if (!build.ok()) {
+      return new Cell(framework, version, jvm, null, "build failed: " + build.failure(), null);
+    }
+    int threads = config.effectiveThreads();
+    // discovered on this JDK, so the descriptors report the JDK the routes run on
+    RouteCatalog catalog = RouteCatalog.discover(build.root(), threads);
+    List<RouteCatalog.Entry> entries;
+    try {
+      entries = catalog.select(framework.routes());
+    } catch (IllegalArgumentException e) {
+      return new Cell(framework, version, jvm, null, e.getMessage(), null);
+    }
+    if (entries.isEmpty()) {
+      return new Cell(
+          framework, version, jvm, null, "no routes found: " + catalog.problems(), null);
+    }
+    lastLoad = null;
+    List<ThroughputResult> throughput =
+        throughput(config, build.root(), entries, threads, jvm, name);
+    List<AccuracyResult> accuracy = accuracy(config, entries, threads, name);
+    EnvironmentRecord env =
+        EnvironmentCapture.capture(
+            checkout, entries, List.of("-Xmx4g"), threads, SuiteVersion.current());
+    RunSettings settings =
+        RunSettings.of(
+            spec(config, threads),
+            entries.stream().map(RouteCatalog.Entry::id).toList(),
+            config.profile());
+    RunRecord record =
+        new RunRecord(
+            RunRecord.SCHEMA_VERSION,
+            "matrix-" + out.getFileName() + "-" + name,
+            started,
+            Instant.now(),
+            config.epochs() > 0 ? "both" : "throughput",
+            "release matrix: "
+                + framework.name()
+                + " "
+                + version.label()
+                + " "
+                + version.properties()
+                + (jvm == null ? "" : " on JDK " + jvm.label() + " (" + jvm.home() + ")"),
+            env,
+            settings,
+            accuracy,
+            throughput);
+    store.append(record);
+    return new Cell(framework, version, jvm, record, null, lastLoad);
+  }
+
   private List<ThroughputResult> throughput(
-      MatrixConfig config, Path root, List<RouteCatalog.Entry> entries, int threads, String name) {
+      MatrixConfig config,
+      Path root,
+      List<RouteCatalog.Entry> entries,
+      int threads,
+      MatrixConfig.Jvm jvm,
+      String name) {
     List<String> routes = entries.stream().map(RouteCatalog.Entry::id).toList();
     Map<String, String> bench = new LinkedHashMap<>();
     bench.put("profile", config.profile());
@@ -175,7 +254,11 @@ public final class MatrixRunner {
       log.accept("matrix:   throughput (" + config.profile() + " profile) of " + routes);
       RunnerSnapshot.Measured measured =
           runner.measure(
-              root, bench, out.resolve("jmh").resolve(name), m -> log.accept("matrix:   " + m));
+              root,
+              bench,
+              jvm == null ? null : jvm.home(),
+              out.resolve("jmh").resolve(name),
+              m -> log.accept("matrix:   " + m));
       lastLoad = measured.loadBefore();
       return measured.results();
     } catch (IOException | IllegalStateException e) {

@@ -21,14 +21,21 @@ import java.util.Set;
  * Route x release tables of the matrix: per framework, one row per route and metric, one column per
  * release (oldest first). From the second release on, each cell also shows the change against the
  * previous release and the verdict of the same comparison rules as {@code compare}.
+ *
+ * <p>With more than one JDK, a column is a release on a JDK, a release is compared with the
+ * previous release on the same JDK (compare calls runs on different JDKs not comparable), and
+ * {@link JdkRatioTable} adds each framework's JDK ratios. With one JDK the table is as it always
+ * was.
  */
 public final class MatrixTable {
   private final List<MatrixRunner.Cell> cells;
   private final CompareOptions options;
+  private final boolean jdkAxis;
 
   public MatrixTable(List<MatrixRunner.Cell> cells, CompareOptions options) {
     this.cells = List.copyOf(cells);
     this.options = options;
+    this.jdkAxis = JdkRatioTable.jdkLabels(this.cells).size() > 1;
   }
 
   /** True when any release is slower or less accurate than the one before it. */
@@ -49,6 +56,13 @@ public final class MatrixTable {
             fmt(1 - options.alpha()),
             fmt(options.accuracyFloorPp()),
             fmt(options.accuracySdFactor())));
+    if (jdkAxis) {
+      md.append(
+          "Each release runs on every JDK of the matrix (built once, the same classes on each):"
+              + " columns are release x JDK, and each release is compared with the previous"
+              + " release on the same JDK. Below each framework, the JDK ratios of every"
+              + " release.\n\n");
+    }
     Map<MatrixRunner.Cell, Comparison> comparisons = comparisons();
     Set<String> frameworks = new LinkedHashSet<>();
     cells.forEach(c -> frameworks.add(c.framework().name()));
@@ -62,7 +76,7 @@ public final class MatrixTable {
           .append(row.get(0).framework().module())
           .append(")\n\n");
       md.append("| route | metric |");
-      row.forEach(c -> md.append(' ').append(c.version().label()).append(" |"));
+      row.forEach(c -> md.append(' ').append(label(c)).append(" |"));
       md.append("\n|---|---|");
       row.forEach(c -> md.append("---:|"));
       md.append('\n');
@@ -70,7 +84,7 @@ public final class MatrixTable {
       for (int i = 0; i < row.size(); i++) {
         MatrixRunner.Cell cell = row.get(i);
         if (cell.record() == null) {
-          footnotes.add(framework + " " + cell.version().label() + ": " + cell.failure());
+          footnotes.add(framework + " " + label(cell) + ": " + cell.failure());
           continue;
         }
         Map<String, String> values = values(cell.record());
@@ -79,7 +93,7 @@ public final class MatrixTable {
             footnotes.add(
                 framework
                     + " "
-                    + cell.version().label()
+                    + label(cell)
                     + " "
                     + t.route()
                     + " throughput failed: "
@@ -91,7 +105,7 @@ public final class MatrixTable {
             footnotes.add(
                 framework
                     + " "
-                    + cell.version().label()
+                    + label(cell)
                     + " "
                     + a.route()
                     + " seed "
@@ -138,6 +152,16 @@ public final class MatrixTable {
         }
         md.append('\n');
       }
+      if (jdkAxis) {
+        // what each cell's route JVMs said they ran on, not only what was asked for
+        md.append("| (jdk) | JDK the route JVMs reported |");
+        row.forEach(
+            c ->
+                md.append(' ')
+                    .append(c.reportedJdk() == null ? "-" : c.reportedJdk().replace("|", "\\|"))
+                    .append(" |"));
+        md.append('\n');
+      }
       if (row.stream().anyMatch(c -> c.loadBeforeTiming() != null)) {
         md.append("| (machine) | load average before timing |");
         row.forEach(
@@ -156,6 +180,9 @@ public final class MatrixTable {
         md.append('\n');
       }
       md.append('\n');
+      if (jdkAxis) {
+        md.append(new JdkRatioTable(row, options).markdown(framework));
+      }
     }
     if (!footnotes.isEmpty()) {
       md.append("Failures:\n\n");
@@ -165,7 +192,10 @@ public final class MatrixTable {
     return md.toString();
   }
 
-  /** Each release's comparison with the previous successfully built release of its framework. */
+  /**
+   * Each release's comparison with the previous successfully built release of its framework on the
+   * same JDK.
+   */
   Map<MatrixRunner.Cell, Comparison> comparisons() {
     Map<MatrixRunner.Cell, Comparison> map = new LinkedHashMap<>();
     Map<String, MatrixRunner.Cell> previous = new LinkedHashMap<>();
@@ -174,19 +204,27 @@ public final class MatrixTable {
       if (c.record() == null) {
         continue;
       }
-      MatrixRunner.Cell prev = previous.get(c.framework().name());
+      String line = c.framework().name() + "|" + (c.jvm() == null ? "" : c.jvm().label());
+      MatrixRunner.Cell prev = previous.get(line);
       if (prev != null) {
         map.put(
             c,
             comparer.compare(
-                c.framework().name() + " " + c.version().label(),
-                prev.version().label(),
+                c.framework().name() + " " + label(c),
+                label(prev),
                 List.of(prev.record()),
                 c.record()));
       }
-      previous.put(c.framework().name(), c);
+      previous.put(line, c);
     }
     return map;
+  }
+
+  /** A column's header: the release, and its JDK when the matrix has several. */
+  private String label(MatrixRunner.Cell c) {
+    return jdkAxis && c.jvm() != null
+        ? c.version().label() + " on JDK " + c.jvm().label()
+        : c.version().label();
   }
 
   private static ComparisonRow find(Comparison c, String key) {
@@ -233,7 +271,7 @@ public final class MatrixTable {
     return values;
   }
 
-  private static String fmt(double v) {
+  static String fmt(double v) {
     return v == Math.rint(v) ? Long.toString((long) v) : Double.toString(v);
   }
 }

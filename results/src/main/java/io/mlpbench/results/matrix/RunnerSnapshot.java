@@ -2,6 +2,7 @@ package io.mlpbench.results.matrix;
 
 import io.mlpbench.core.launch.BenchmarksModule;
 import io.mlpbench.core.launch.JmhLock;
+import io.mlpbench.core.launch.JvmLaunch;
 import io.mlpbench.core.launch.LaunchedJvm;
 import io.mlpbench.results.model.ThroughputResult;
 import io.mlpbench.results.report.JmhResults;
@@ -52,6 +53,17 @@ public final class RunnerSnapshot {
    */
   public Measured measure(Path root, Map<String, String> settings, Path out, Consumer<String> log)
       throws IOException {
+    return measure(root, settings, null, out, log);
+  }
+
+  /**
+   * As {@link #measure(Path, Map, Path, Consumer)}, with the JMH forks on the JDK at {@code jvm}
+   * (null: the runner's own), passed as {@code run --jvm} passes it; the runner JVM itself runs on
+   * {@link JvmLaunch#javaLauncher()}'s.
+   */
+  public Measured measure(
+      Path root, Map<String, String> settings, Path jvm, Path out, Consumer<String> log)
+      throws IOException {
     VersionBuild.deleteTree(out);
     Files.createDirectories(out);
     Map<String, String> withOut = new LinkedHashMap<>(settings);
@@ -60,7 +72,16 @@ public final class RunnerSnapshot {
     JmhLock.awaitFree(LOCK_PATIENCE, log);
     Double loadBefore = MatrixRunner.loadAverage();
     LaunchedJvm.Exit exit =
-        runner.runner(root, withOut).outputTo(runnerLog).timeout(TIMEOUT).start().awaitExit();
+        runner
+            .runner(root, withOut)
+            .jvmArgs(
+                jvm == null
+                    ? List.of()
+                    : List.of("-D" + JvmLaunch.JVM_PROPERTY + "=" + jvm.toAbsolutePath()))
+            .outputTo(runnerLog)
+            .timeout(TIMEOUT)
+            .start()
+            .awaitExit();
     if (exit.timedOut()) {
       throw new IllegalStateException(
           "benchmarks runner " + exit.describe() + "; see " + runnerLog);
