@@ -24,6 +24,8 @@ import java.util.Properties;
  * @param ignoreJmhLock let two JMH runs overlap (tests only; overlapping runs disturb timings)
  * @param contended also run {@link ContendedScenario} ({@code bench.contended}; default on in the
  *     {@code full} profile only)
+ * @param interleave measure forks in {@link Rounds}, one fork of every job per round ({@code
+ *     bench.interleave}, default true; matters only with more than one fork)
  */
 public record BenchSettings(
     BenchProfile profile,
@@ -39,7 +41,8 @@ public record BenchSettings(
     Path root,
     Path outputDir,
     boolean ignoreJmhLock,
-    boolean contended) {
+    boolean contended,
+    boolean interleave) {
 
   public static final List<String> BENCHMARKS = List.of("train", "inference", "feed");
 
@@ -97,7 +100,8 @@ public record BenchSettings(
         blank(out) ? root.resolve("results").resolve("jmh") : Path.of(out).toAbsolutePath(),
         Boolean.parseBoolean(p.getProperty("bench.ignoreJmhLock", "false").trim()),
         Boolean.parseBoolean(
-            p.getProperty("bench.contended", "" + named.name().equals("full")).trim()));
+            p.getProperty("bench.contended", "" + named.name().equals("full")).trim()),
+        !"false".equalsIgnoreCase(p.getProperty("bench.interleave", "true").trim()));
   }
 
   /** The {@code bench.*} keys a {@code bench.spec} sets: a run says each of them once. */

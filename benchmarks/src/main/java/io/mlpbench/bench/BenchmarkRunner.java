@@ -133,24 +133,63 @@ public final class BenchmarkRunner {
     List<JmhJob> jobs = plan.jobs();
 
     JmhProcess process = new JmhProcess(settings, workDir, out);
+    int forks = settings.profile().forks();
+    int rounds = settings.interleave() && forks > 1 ? forks : 1;
+    JmhProcess roundProcess = rounds > 1 ? new JmhProcess(settings, workDir, out, 1) : process;
+    if (rounds > 1) {
+      out.accept(
+          "bench: "
+              + forks
+              + " forks per job in "
+              + rounds
+              + " rounds of one fork of every job (bench.interleave=false: all forks of a job"
+              + " back to back)");
+    }
+    List<List<JobOutcome>> byJob = new ArrayList<>();
+    jobs.forEach(j -> byJob.add(new ArrayList<>()));
+    for (int round = 1; round <= rounds; round++) {
+      for (int i = 0; i < jobs.size(); i++) {
+        JmhJob job = jobs.get(i);
+        String step =
+            "["
+                + (i + 1)
+                + "/"
+                + jobs.size()
+                + (rounds > 1 ? ", round " + round + "/" + rounds : "")
+                + "] ";
+        out.accept(step + describe(job));
+        JobOutcome outcome =
+            runWhenJmhIsFree(roundProcess, job, step, rounds > 1 ? "-r" + round : "");
+        byJob.get(i).add(outcome);
+        out.accept(
+            step
+                + job.label()
+                + (outcome.failed()
+                    ? ": FAILED after "
+                        + seconds(outcome)
+                        + " ("
+                        + outcome.failure()
+                        + "); log "
+                        + outcome.log()
+                    : ": ok, " + outcome.results().size() + " result(s) in " + seconds(outcome)));
+      }
+    }
     List<JobOutcome> outcomes = new ArrayList<>();
     for (int i = 0; i < jobs.size(); i++) {
       JmhJob job = jobs.get(i);
       String step = "[" + (i + 1) + "/" + jobs.size() + "] ";
-      out.accept(step + describe(job));
-      JobOutcome outcome = runWhenJmhIsFree(process, job, step);
+      JobOutcome outcome = Rounds.merge(byJob.get(i));
       outcomes.add(outcome);
-      out.accept(
-          step
-              + job.label()
-              + (outcome.failed()
-                  ? ": FAILED after "
-                      + seconds(outcome)
-                      + " ("
-                      + outcome.failure()
-                      + "); log "
-                      + outcome.log()
-                  : ": ok, " + outcome.results().size() + " result(s) in " + seconds(outcome)));
+      if (rounds > 1) {
+        out.accept(
+            step
+                + job.label()
+                + ": "
+                + rounds
+                + " rounds, "
+                + seconds(outcome)
+                + (outcome.failed() ? ", FAILED: " + outcome.failure() : ", ok"));
+      }
       if (outcome.failed()) {
         failures.add(
             new BenchResults.FailedJob(
@@ -257,6 +296,11 @@ public final class BenchmarkRunner {
    * timeout; a run that still loses the lock to someone else is retried.
    */
   private JobOutcome runWhenJmhIsFree(JmhProcess process, JmhJob job, String step) {
+    return runWhenJmhIsFree(process, job, step, "");
+  }
+
+  private JobOutcome runWhenJmhIsFree(
+      JmhProcess process, JmhJob job, String step, String fileSuffix) {
     Duration patience = Duration.ofMinutes(settings.profile().timeoutMinutes());
     long deadline = System.nanoTime() + patience.toNanos();
     while (true) {
@@ -264,7 +308,7 @@ public final class BenchmarkRunner {
         JmhLock.awaitFree(
             Duration.ofNanos(Math.max(0, deadline - System.nanoTime())), m -> out.accept(step + m));
       }
-      JobOutcome outcome = process.run(job);
+      JobOutcome outcome = process.run(job, fileSuffix);
       boolean lostTheLock =
           outcome.failed() && outcome.results().isEmpty() && JmhLock.refused(outcome.failure());
       if (!lostTheLock || System.nanoTime() > deadline) {

@@ -33,15 +33,29 @@ final class JmhProcess {
   private final BenchSettings settings;
   private final Path workDir;
   private final Consumer<String> echo;
+  private final int forks;
 
   JmhProcess(BenchSettings settings, Path workDir, Consumer<String> echo) {
+    this(settings, workDir, echo, settings.profile().forks());
+  }
+
+  /** A process running {@code forks} JMH forks per job (1 for one round of {@link Rounds}). */
+  JmhProcess(BenchSettings settings, Path workDir, Consumer<String> echo, int forks) {
     this.settings = settings;
     this.workDir = workDir;
     this.echo = echo;
+    this.forks = forks;
   }
 
   JobOutcome run(JmhJob job) {
-    String file = job.label().replaceAll("[^A-Za-z0-9._-]", "_");
+    return run(job, "");
+  }
+
+  /**
+   * Runs {@code job}; its JSON, sidecar and log files are named by its label plus {@code suffix}.
+   */
+  JobOutcome run(JmhJob job, String suffix) {
+    String file = job.label().replaceAll("[^A-Za-z0-9._-]", "_") + suffix;
     Path json = workDir.resolve(file + ".json");
     Path sidecar = workDir.resolve(file + "-sidecar.jsonl");
     Path log = workDir.resolve(file + ".log");
@@ -109,7 +123,7 @@ final class JmhProcess {
       args.add("-p");
       args.add(param.getKey() + "=" + String.join(",", param.getValue()));
     }
-    args.addAll(List.of("-f", Integer.toString(p.forks())));
+    args.addAll(List.of("-f", Integer.toString(forks)));
     args.addAll(List.of("-wi", Integer.toString(p.warmupIterations()), "-w", p.warmupTime()));
     args.addAll(
         List.of("-i", Integer.toString(p.measurementIterations()), "-r", p.measurementTime()));

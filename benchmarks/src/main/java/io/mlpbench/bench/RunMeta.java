@@ -68,6 +68,7 @@ final class RunMeta {
     view.put("hidden", settings.hidden());
     view.put("activation", settings.activation());
     view.put("peak", settings.peak());
+    view.put("forksInRounds", settings.interleave() && settings.profile().forks() > 1);
     view.put("gemmSize", settings.gemmSize());
     view.put("profilers", settings.profilers());
     view.put("root", settings.root().toString());
