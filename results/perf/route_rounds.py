@@ -1,35 +1,32 @@
 #!/usr/bin/env python3
-"""Summarize route-rounds.sh: per round (one quick-profile run, 1 fork per route), manual / each
-route for training and inference samples/s, manual's SGEMM / each library's, and manual's training
-GFLOP/s (exact FLOPs) / the round's best SGEMM. Each ratio is taken within a round and summarized
-over rounds as a geometric mean with a 95% Student-t interval on the log ratios (paired).
-Usage: route_rounds.py <dir>"""
-import glob, json, math, os, statistics, sys
+"""Paired route ratios from a run measured in rounds (the benchmarks runner's default with more
+than one fork: round k runs fork k of every job, so fork k of every route and GEMM library was
+measured in the same stretch of time). Per round: manual / each route for training and inference
+samples/s, manual's SGEMM / each library's, and manual's training GFLOP/s (exact FLOPs) / the
+round's best SGEMM; each summarized over rounds as a geometric mean with a 95% Student-t interval
+on the log ratios. Usage: route_rounds.py <merged JMH JSON of the run>"""
+import json, math, statistics, sys
 from scipy import stats
 
 TRAIN_FLOP = 3_209_216  # exact FLOPs per training sample, 784-512-512-10 (core's FlopCount)
-GEMM_FLOP = 2 * 2048 ** 3
 
-def forks(raw):
-    """Geometric mean of the fork means (a round has 1 fork; more are allowed)."""
-    return math.exp(statistics.mean(math.log(statistics.mean(f)) for f in raw))
-
-def rounds(d):
+def rounds(path):
+    """[{(kind, name): value}] per round (fork index)."""
     out = []
-    for r in sorted(glob.glob(os.path.join(d, 'r*/')), key=lambda p: int(p.rstrip('/').split('/r')[-1])):
-        files = [f for f in glob.glob(r + 'jmh-*-quick.json')]
-        if not files:
+    for res in json.load(open(path)):
+        name = res['benchmark'].rsplit('.', 1)[1]
+        if name == 'multiply':
+            n = int(res['params'].get('size', 2048))
+            key, raw, scale = ('gemm', res['params']['library']), res['primaryMetric']['rawData'], 2 * n ** 3 / 1e9
+        elif 'samples' in res.get('secondaryMetrics', {}):
+            key, raw, scale = (name, res['params']['route']), res['secondaryMetrics']['samples']['rawData'], 1
+        else:
             continue
-        data = {}
-        for res in json.load(open(files[0])):
-            name = res['benchmark'].rsplit('.', 1)[1]
-            if name == 'multiply':
-                lib = res['params']['library']
-                data[('gemm', lib)] = forks(res['primaryMetric']['rawData']) * GEMM_FLOP / 1e9
-            elif 'samples' in res.get('secondaryMetrics', {}):
-                data[(name, res['params']['route'])] = forks(res['secondaryMetrics']['samples']['rawData'])
-        out.append((r, data))
-    return out
+        for k, fork in enumerate(raw):
+            while len(out) <= k:
+                out.append({})
+            out[k][key] = statistics.mean(fork) * scale
+    return [(f'round {k + 1}', d) for k, d in enumerate(out)]
 
 def interval(logs):
     n = len(logs)
@@ -43,7 +40,7 @@ def fmt(t):
     return f'{t[0]:.2f} [{t[1]:.2f}, {t[2]:.2f}]'
 
 rs = rounds(sys.argv[1])
-print(f'{len(rs)} rounds: ' + ', '.join(r for r, _ in rs) + '\n')
+print(f'{len(rs)} rounds (fork k of every job = round k)\n')
 for kind, label in (('trainStep', 'training'), ('predict', 'inference')):
     routes = sorted({k[1] for _, d in rs for k in d if k[0] == kind})
     print(f'| {label}: route | samples/s per round | manual / route [95% CI over rounds] |')
@@ -57,7 +54,7 @@ for kind, label in (('trainStep', 'training'), ('predict', 'inference')):
     print()
 libs = sorted({k[1] for _, d in rs for k in d if k[0] == 'gemm'})
 manual_lib = next((l for l in libs if l.startswith('manual')), None)
-print('| SGEMM 2048: library | GFLOP/s per round | manual / library [95% CI over rounds] |')
+print('| SGEMM: library | GFLOP/s per round | manual / library [95% CI over rounds] |')
 print('|---|---|---|')
 for lib in libs:
     vals = [d.get(('gemm', lib)) for _, d in rs]
@@ -69,4 +66,4 @@ print()
 peak = [math.log(d[('trainStep', 'manual')] * TRAIN_FLOP / 1e9 / max(v for k, v in d.items() if k[0] == 'gemm'))
         for _, d in rs if ('trainStep', 'manual') in d and any(k[0] == 'gemm' for k in d)]
 if peak:
-    print('manual training GFLOP/s (exact) / the round\'s best SGEMM 2048: ' + fmt(interval(peak)))
+    print('manual training GFLOP/s (exact) / the round\'s best SGEMM: ' + fmt(interval(peak)))
