@@ -4,7 +4,6 @@ import static io.mlpbench.results.compare.SyntheticRuns.env;
 import static io.mlpbench.results.compare.SyntheticRuns.fork;
 import static io.mlpbench.results.compare.SyntheticRuns.run;
 import static io.mlpbench.results.compare.SyntheticRuns.samples;
-import static io.mlpbench.results.compare.SyntheticRuns.seeds;
 import static io.mlpbench.results.compare.SyntheticRuns.train;
 import static io.mlpbench.results.compare.SyntheticRuns.trainForks;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -202,28 +201,11 @@ class MatrixTableJdkAxisTest {
 
   /** MatrixTableTest's regression example, every cell on {@code jvm} (null: the CLI's). */
   private static List<MatrixRunner.Cell> singleJvmCells(MatrixConfig.Jvm jvm) {
-    Random random = new Random(9);
-    RunRecord v34 =
-        run(
-            "a",
-            0,
-            List.of(train("djl-fit", samples(random, 10_000, 0.03, 5))),
-            seeds("djl-fit", 0.965));
-    RunRecord v36 =
-        run(
-            "c",
-            5,
-            List.of(train("djl-fit", samples(random, 8_500, 0.03, 5))),
-            seeds("djl-fit", 0.964));
-    return List.of(
-        new MatrixRunner.Cell(DJL, DJL.versions().get(0), jvm, v34, null, 1.5),
-        new MatrixRunner.Cell(
-            DJL,
-            DJL.versions().get(1),
-            jvm,
-            null,
-            "build failed: mvn package failed (exit 1): boom",
-            null),
-        new MatrixRunner.Cell(DJL, DJL.versions().get(2), jvm, v36, null, 3.25));
+    return MatrixTableTest.regressionExample().stream()
+        .map(
+            c ->
+                new MatrixRunner.Cell(
+                    c.framework(), c.version(), jvm, c.record(), c.failure(), c.loadBeforeTiming()))
+        .toList();
   }
 }
