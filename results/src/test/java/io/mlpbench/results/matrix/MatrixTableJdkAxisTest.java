@@ -17,18 +17,12 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
 import java.util.Random;
 import org.junit.jupiter.api.Test;
 
 /** The matrix table with a JDK axis, and without one exactly as it was. */
 class MatrixTableJdkAxisTest {
-  private static final MatrixConfig.Framework DJL =
-      new MatrixConfig.Framework(
-          "DJL",
-          "djl-impl",
-          List.of(),
-          List.of(version("0.34.0"), version("0.35.0"), version("0.36.0")));
+  private static final MatrixConfig.Framework DJL = MatrixTableTest.DJL;
   private static final MatrixConfig.Framework MANUAL =
       new MatrixConfig.Framework("Manual", "manual-backprop", List.of(), null);
   private static final MatrixConfig.Jvm JDK17 =
@@ -37,10 +31,6 @@ class MatrixTableJdkAxisTest {
       new MatrixConfig.Jvm("25", Path.of("/usr/lib/jvm/temurin-25-jdk-amd64"));
   private static final String REPORTED_17 = "Debian (OpenJDK 64-Bit Server VM) 17.0.15+6";
   private static final String REPORTED_25 = "Eclipse Adoptium (OpenJDK 64-Bit Server VM) 25.0.3+9";
-
-  private static MatrixConfig.Version version(String label) {
-    return new MatrixConfig.Version(label, Map.of("djl.version", label));
-  }
 
   /** The test environment as the route JVMs of one JDK reported it. */
   private static EnvironmentRecord on(String reportedJdk) {

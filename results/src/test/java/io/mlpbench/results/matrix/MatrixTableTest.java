@@ -15,7 +15,8 @@ import java.util.Random;
 import org.junit.jupiter.api.Test;
 
 class MatrixTableTest {
-  private static final MatrixConfig.Framework DJL =
+  /** DJL with three releases; MatrixTableJdkAxisTest uses it too. */
+  static final MatrixConfig.Framework DJL =
       new MatrixConfig.Framework(
           "DJL",
           "djl-impl",
