@@ -1,5 +1,6 @@
 package io.mlpbench.manual;
 
+import java.util.List;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.locks.LockSupport;
 
@@ -46,6 +47,11 @@ final class WorkerPool implements AutoCloseable {
 
   int parts() {
     return parts;
+  }
+
+  /** The worker threads (for tests). */
+  List<Thread> workers() {
+    return List.of(workers);
   }
 
   /** Runs {@code job} on every part and returns when all parts are done. Not reentrant. */
@@ -114,11 +120,20 @@ final class WorkerPool implements AutoCloseable {
     }
   }
 
+  /** Stops the workers and waits (up to a second each) until they have ended: none outlives it. */
   @Override
   public void close() {
     closed = true;
     for (Thread worker : workers) {
       LockSupport.unpark(worker);
+    }
+    for (Thread worker : workers) {
+      try {
+        worker.join(1_000);
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        return;
+      }
     }
   }
 
