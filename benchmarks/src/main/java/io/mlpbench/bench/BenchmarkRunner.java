@@ -135,7 +135,7 @@ public final class BenchmarkRunner {
     JmhProcess process = new JmhProcess(settings, workDir, out);
     int forks = settings.profile().forks();
     int rounds = settings.interleave() && forks > 1 ? forks : 1;
-    JmhProcess roundProcess = rounds > 1 ? new JmhProcess(settings, workDir, out, 1) : process;
+    JmhProcess roundProcess = new JmhProcess(settings, workDir, out, forks / rounds);
     if (rounds > 1) {
       out.accept(
           "bench: "

@@ -65,6 +65,16 @@ public final class JvmLaunch {
     return new JvmLaunch(mainClass);
   }
 
+  /**
+   * The JVM argument that makes a launched JVM start its own JVMs (the benchmarks runner's JMH
+   * forks) on {@code home}; none for null, i.e. that JVM's own JDK.
+   */
+  public static List<String> jvmPropertyFor(Path home) {
+    return home == null
+        ? List.of()
+        : List.of("-D" + JVM_PROPERTY + "=" + home.toAbsolutePath().normalize());
+  }
+
   /** The {@code java} launcher started JVMs use: {@value #JVM_PROPERTY}'s, else this JVM's. */
   public static Path javaLauncher() {
     String home = System.getProperty(JVM_PROPERTY, "");

@@ -129,12 +129,10 @@ public final class AbSession {
     bench.put("out", out.toString());
     Path logFile = out.resolve("runner.log");
     // the side's own JDK (ab --candidate-jvm), else the session's (ab --jvm), else the runner's
-    String jvm =
-        side.jvm() != null
-            ? side.jvm().toAbsolutePath().toString()
-            : System.getProperty(JvmLaunch.JVM_PROPERTY);
+    String session = System.getProperty(JvmLaunch.JVM_PROPERTY);
     List<String> forkJdk =
-        jvm == null ? List.of() : List.of("-D" + JvmLaunch.JVM_PROPERTY + "=" + jvm);
+        JvmLaunch.jvmPropertyFor(
+            side.jvm() != null ? side.jvm() : session == null ? null : Path.of(session));
     LaunchedJvm.Exit exit =
         BenchmarksModule.of(plan.harness())
             .runner(side.checkout(), bench)

@@ -163,9 +163,7 @@ final class RunCommand implements Callable<Integer> {
             .runner(root, bench)
             .directory(root)
             .errorTo(ProcessBuilder.Redirect.INHERIT);
-    if (sweep.jvm() != null) {
-      runner.jvmArgs(List.of("-D" + JvmLaunch.JVM_PROPERTY + "=" + sweep.jvm())); // JMH forks' JDK
-    }
+    runner.jvmArgs(JvmLaunch.jvmPropertyFor(sweep.jvm())); // the JMH forks' JDK
     System.out.println("timing: " + BenchmarksModule.RUNNER + " (profile " + options.profile + ")");
     TimingProgress progress = new TimingProgress(System.out, System::nanoTime);
     int status = runner.start().forEachLine(progress::line).status();

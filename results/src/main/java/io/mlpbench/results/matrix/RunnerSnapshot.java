@@ -74,10 +74,7 @@ public final class RunnerSnapshot {
     LaunchedJvm.Exit exit =
         runner
             .runner(root, withOut)
-            .jvmArgs(
-                jvm == null
-                    ? List.of()
-                    : List.of("-D" + JvmLaunch.JVM_PROPERTY + "=" + jvm.toAbsolutePath()))
+            .jvmArgs(JvmLaunch.jvmPropertyFor(jvm))
             .outputTo(runnerLog)
             .timeout(TIMEOUT)
             .start()
