@@ -53,7 +53,7 @@ public final class FastTrainer implements Trainer {
   private final double[] shiftedExp;
   private final GemmJob gemm;
   private final ColumnSumJob columnSums = new ColumnSumJob();
-  private final UpdateJob update = new UpdateJob();
+  private final UpdateJob update;
   private Workspace training;
   private Workspace inference;
   private int t;
@@ -112,6 +112,12 @@ public final class FastTrainer implements Trainer {
         vBiases[l] = new float[biases[l].length];
       }
     }
+    update =
+        new UpdateJob(
+            concat(weights, biases),
+            concat(weightGradients, biasGradients),
+            concat(mWeights, mBiases),
+            concat(vWeights, vBiases));
     shiftedExp = new double[spec.classCount()];
     pool = new WorkerPool(config.threads());
     gemm = new GemmJob(new Gemm(config.threads()));
@@ -186,7 +192,7 @@ public final class FastTrainer implements Trainer {
           epilogue,
           biases[l],
           null);
-      pool.run(gemm);
+      gemm.runOn(pool);
     }
   }
 
@@ -253,7 +259,7 @@ public final class FastTrainer implements Trainer {
             Epilogue.derivative(spec.hiddenActivation()),
             null,
             aPrev);
-        pool.run(gemm);
+        gemm.runOn(pool);
       }
       // dW[l] = A[l-1]^T dZ[l]: A[l-1] read transposed through its strides, no copy.
       gemm.set(
@@ -272,7 +278,7 @@ public final class FastTrainer implements Trainer {
           Epilogue.NONE,
           null,
           null);
-      pool.run(gemm);
+      gemm.runOn(pool);
       columnSums.set(w.dz[l], rows, cols[l], ld[l], biasGradients[l]);
       pool.run(columnSums);
     }
@@ -318,6 +324,13 @@ public final class FastTrainer implements Trainer {
     return trim(biasGradients[layer], 1, spec.outputs(layer), ld[layer]);
   }
 
+  /** first's arrays, then second's. */
+  private static float[][] concat(float[][] first, float[][] second) {
+    float[][] both = java.util.Arrays.copyOf(first, first.length + second.length);
+    System.arraycopy(second, 0, both, first.length, second.length);
+    return both;
+  }
+
   /** A (rows x n) matrix widened to (paddedRows x stride) with zero rows and columns. */
   private static float[] pad(float[] m, int rows, int n, int stride, int paddedRows) {
     float[] p = new float[paddedRows * stride];
@@ -341,9 +354,14 @@ public final class FastTrainer implements Trainer {
     pool.close();
   }
 
-  /** One GEMM, C split between the pool's threads by {@link Gemm#multiply}. */
+  /**
+   * One GEMM, C split between the pool's threads by {@link Gemm#multiply}; when the threads would
+   * each pack all of A ({@link Gemm#sharesA}), a first pool job packs it once, a share per thread.
+   */
   private static final class GemmJob implements WorkerPool.Job {
     private final Gemm kernel;
+    private boolean packing;
+    private boolean aPacked;
     private float[] a;
     private int aOffset;
     private int aRow;
@@ -397,11 +415,26 @@ public final class FastTrainer implements Trainer {
       this.gate = gate;
     }
 
+    void runOn(WorkerPool pool) {
+      aPacked = Gemm.sharesA(rows, n, pool.parts());
+      if (aPacked) {
+        kernel.reserveSharedA(rows, k);
+        packing = true;
+        pool.run(this);
+        packing = false;
+      }
+      pool.run(this);
+    }
+
     @Override
     public void run(int part, int parts) {
+      if (packing) {
+        kernel.packSharedA(part, parts, a, aOffset, aRow, aCol, rows, k);
+        return;
+      }
       kernel.multiply(
-          part, parts, a, aOffset, aRow, aCol, b, bRow, bCol, c, ldc, rows, k, n, epilogue, bias,
-          gate);
+          part, parts, a, aOffset, aRow, aCol, b, bRow, bCol, c, ldc, rows, k, n, aPacked, epilogue,
+          bias, gate);
     }
   }
 
@@ -437,14 +470,32 @@ public final class FastTrainer implements Trainer {
     }
   }
 
-  /** SGD or Adam over every weight and bias, each array split between the threads. */
-  private final class UpdateJob implements WorkerPool.Job {
+  /**
+   * SGD or Adam over every weight and bias, each array split between the threads. One loop over
+   * flat lists, so C2 compiles one inlined copy of the update: with a call site for the weights and
+   * one for the biases, the second copy crossed C2's node budget, a vector helper was left out of
+   * line and every vector of Adam's update was boxed (38 KB a step, from step ~2,000 on).
+   */
+  private static final class UpdateJob implements WorkerPool.Job {
+    private final float[][] thetas;
+    private final float[][] gradients;
+    private final float[][] firstMoments;
+    private final float[][] secondMoments;
     private boolean adam;
     private float lr;
     private float b1;
     private float b2;
     private float stepSize;
     private float epsHat;
+
+    /** Parallel lists: parameter i, its gradient and its Adam moments (null for SGD). */
+    UpdateJob(
+        float[][] thetas, float[][] gradients, float[][] firstMoments, float[][] secondMoments) {
+      this.thetas = thetas;
+      this.gradients = gradients;
+      this.firstMoments = firstMoments;
+      this.secondMoments = secondMoments;
+    }
 
     void sgd(float lr) {
       this.adam = false;
@@ -461,9 +512,8 @@ public final class FastTrainer implements Trainer {
 
     @Override
     public void run(int part, int parts) {
-      for (int l = 0; l < layers; l++) {
-        apply(weights[l], weightGradients[l], mWeights[l], vWeights[l], part, parts);
-        apply(biases[l], biasGradients[l], mBiases[l], vBiases[l], part, parts);
+      for (int i = 0; i < thetas.length; i++) {
+        apply(thetas[i], gradients[i], firstMoments[i], secondMoments[i], part, parts);
       }
     }
 

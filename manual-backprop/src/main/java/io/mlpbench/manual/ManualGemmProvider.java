@@ -76,6 +76,7 @@ public final class ManualGemmProvider implements GemmProvider {
           n,
           n,
           Gemm.padded(n),
+          false,
           Epilogue.NONE,
           null,
           null);
