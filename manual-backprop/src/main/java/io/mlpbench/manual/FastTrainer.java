@@ -192,7 +192,7 @@ public final class FastTrainer implements Trainer {
           epilogue,
           biases[l],
           null);
-      gemm.runOn(pool);
+      pool.run(gemm);
     }
   }
 
@@ -259,7 +259,7 @@ public final class FastTrainer implements Trainer {
             Epilogue.derivative(spec.hiddenActivation()),
             null,
             aPrev);
-        gemm.runOn(pool);
+        pool.run(gemm);
       }
       // dW[l] = A[l-1]^T dZ[l]: A[l-1] read transposed through its strides, no copy.
       gemm.set(
@@ -278,7 +278,7 @@ public final class FastTrainer implements Trainer {
           Epilogue.NONE,
           null,
           null);
-      gemm.runOn(pool);
+      pool.run(gemm);
       columnSums.set(w.dz[l], rows, cols[l], ld[l], biasGradients[l]);
       pool.run(columnSums);
     }
@@ -354,14 +354,9 @@ public final class FastTrainer implements Trainer {
     pool.close();
   }
 
-  /**
-   * One GEMM, C split between the pool's threads by {@link Gemm#multiply}; when the threads would
-   * each pack all of A ({@link Gemm#sharesA}), a first pool job packs it once, a share per thread.
-   */
+  /** One GEMM, C split between the pool's threads by {@link Gemm#multiply}. */
   private static final class GemmJob implements WorkerPool.Job {
     private final Gemm kernel;
-    private boolean packing;
-    private boolean aPacked;
     private float[] a;
     private int aOffset;
     private int aRow;
@@ -415,26 +410,11 @@ public final class FastTrainer implements Trainer {
       this.gate = gate;
     }
 
-    void runOn(WorkerPool pool) {
-      aPacked = Gemm.sharesA(rows, n, pool.parts());
-      if (aPacked) {
-        kernel.reserveSharedA(rows, k);
-        packing = true;
-        pool.run(this);
-        packing = false;
-      }
-      pool.run(this);
-    }
-
     @Override
     public void run(int part, int parts) {
-      if (packing) {
-        kernel.packSharedA(part, parts, a, aOffset, aRow, aCol, rows, k);
-        return;
-      }
       kernel.multiply(
-          part, parts, a, aOffset, aRow, aCol, b, bRow, bCol, c, ldc, rows, k, n, aPacked, epilogue,
-          bias, gate);
+          part, parts, a, aOffset, aRow, aCol, b, bRow, bCol, c, ldc, rows, k, n, epilogue, bias,
+          gate);
     }
   }
 

@@ -77,11 +77,6 @@ final class Gemm {
   /** Per thread: offsets of a B sliver's NR columns in a transposed B, for gathering its rows. */
   private final int[][] columnOffsets;
 
-  /**
-   * One packing of A shared by all parts (see {@link #sharesA}); grown by {@link #reserveSharedA}.
-   */
-  private float[] sharedA = new float[0];
-
   /** Packing buffers for {@code parts} threads, allocated once (~1.8 MiB per thread). */
   Gemm(int parts) {
     packedA = new float[parts][MC * KC];
@@ -107,59 +102,6 @@ final class Gemm {
   }
 
   /**
-   * Whether the parts of C = A B (m x n) should share one packing of A. When C's columns are split
-   * (m < n) every part multiplies all of A, so each would pack all of it; with A in one row block
-   * (m <= MC) it can be packed once, a share of its slivers per part, before the product: at batch
-   * 128 that was 40-80 us of each 330-520 us forward product on 2 threads (AVX-512).
-   */
-  static boolean sharesA(int m, int n, int parts) {
-    return parts > 1 && m < n && m <= MC;
-  }
-
-  /**
-   * Room for a shared packing of an m x k A; call before the parts run (allocates only to grow).
-   */
-  void reserveSharedA(int m, int k) {
-    int size = roundUp(m, MR) * k;
-    if (sharedA.length < size) {
-      sharedA = new float[size];
-    }
-  }
-
-  /**
-   * Part {@code part}'s share of the shared packing of A (m x k, strides as in {@link #multiply}):
-   * its slivers of MR rows, for every k block. Every part must finish before any multiplies with
-   * {@code aPacked} (run this as a pool job of its own).
-   */
-  void packSharedA(int part, int parts, float[] a, int aOffset, int aRow, int aCol, int m, int k) {
-    int r0 = WorkerPool.start(m, part, parts, MR);
-    int r1 = WorkerPool.end(m, part, parts, MR);
-    if (r0 >= r1) {
-      return;
-    }
-    int kStep = kStep(k);
-    for (int pc = 0; pc < k; pc += kStep) {
-      int kc = Math.min(kStep, k - pc);
-      packA(a, aOffset, aRow, aCol, r0, r1 - r0, pc, kc, sharedA, sharedOffset(m, pc, r0, kc));
-    }
-  }
-
-  /** Where the shared packing holds rows from {@code row} of the k block at pc (kc deep). */
-  private static int sharedOffset(int m, int pc, int row, int kc) {
-    return roundUp(m, MR) * pc + row * kc;
-  }
-
-  /** Depth of each k block: balanced, 784 = 4 x 196 rather than 3 x 256 + 16. */
-  private static int kStep(int k) {
-    int kBlocks = Math.max(1, (k + KC - 1) / KC);
-    return (k + kBlocks - 1) / kBlocks;
-  }
-
-  private static int roundUp(int n, int multiple) {
-    return (n + multiple - 1) / multiple * multiple;
-  }
-
-  /**
    * Part {@code part} of {@code parts} of C = A B for C (m x n), then {@code epilogue} on that
    * part. A(i, p) = a[aOffset + i * aRow + p * aCol] (aRow = lda, aCol = 1 for A itself; aRow = 1,
    * aCol = lda to read a stored matrix transposed); likewise B(p, j) = b[p * bRow + j * bCol] (bRow
@@ -168,8 +110,7 @@ final class Gemm {
    * #padded}; a transposed B needs zero rows there), which keeps every load and store a whole
    * vector (masked stores are scalar loops on Java 17). Parts split the longer of C's two sides, so
    * the operand every part packs in full (B when rows are split, A when columns are) is the smaller
-   * one; with {@code aPacked} A was packed once for all parts by {@link #packSharedA} (only when
-   * {@link #sharesA}).
+   * one.
    */
   void multiply(
       int part,
@@ -186,7 +127,6 @@ final class Gemm {
       int m,
       int k,
       int n,
-      boolean aPacked,
       Epilogue epilogue,
       float[] bias,
       float[] gate) {
@@ -207,14 +147,10 @@ final class Gemm {
     if (i0 >= i1 || j0 >= j1) {
       return;
     }
-    if (aPacked && !sharesA(m, n, parts)) {
-      throw new IllegalArgumentException(
-          "A of " + m + " x " + n + " in " + parts + " parts is not shared");
-    }
-    float[] pa = aPacked ? sharedA : packedA[part];
+    float[] pa = packedA[part];
     float[] pb = packedB[part];
-    int kStep = kStep(k);
-    int kBlocks = (k + kStep - 1) / kStep;
+    int kBlocks = Math.max(1, (k + KC - 1) / KC);
+    int kStep = (k + kBlocks - 1) / kBlocks; // balanced: 784 = 4 x 196, not 3 x 256 + 16
     int mBlocks = (i1 - i0 + MC - 1) / MC;
     int mStep = ((i1 - i0 + mBlocks - 1) / mBlocks + MR - 1) / MR * MR;
     for (int jc = j0; jc < j1; jc += NC) {
@@ -226,18 +162,13 @@ final class Gemm {
         packB(b, bRow, bCol, pc, kc, jc, nc, pb, columnOffsets[part]);
         for (int ic = i0; ic < i1; ic += mStep) {
           int mc = Math.min(mStep, i1 - ic);
-          int aBase = 0;
-          if (aPacked) {
-            aBase = sharedOffset(m, pc, ic, kc);
-          } else {
-            packA(a, aOffset, aRow, aCol, ic, mc, pc, kc, pa, 0);
-          }
+          packA(a, aOffset, aRow, aCol, ic, mc, pc, kc, pa);
           for (int jr = 0; jr < nc; jr += NR) {
             int nr = Math.min(NR, nc - jr);
             for (int ir = 0; ir < mc; ir += MR) {
               int mr = Math.min(MR, mc - ir);
               int cOff = (ic + ir) * ldc + jc + jr;
-              tile(part, pa, aBase + ir * kc, pb, jr * kc, kc, c, cOff, ldc, mr, nr, kb > 0);
+              tile(part, pa, ir * kc, pb, jr * kc, kc, c, cOff, ldc, mr, nr, kb > 0);
               if (last) {
                 epilogue.apply(c, ldc, ic + ir, ic + ir + mr, jc + jr, jc + jr + nr, bias, gate);
               }
@@ -298,22 +229,13 @@ final class Gemm {
 
   /**
    * Packs rows [ic, ic + mc) x depth [pc, pc + kc) of A into slivers of MR rows: sliver s starts at
-   * dst + s MR kc and holds A(row, p) at p MR + (row - s MR); rows past mc are zero.
+   * s MR kc and holds A(row, p) at p MR + (row - s MR); rows past mc are zero.
    */
   private static void packA(
-      float[] a,
-      int aOffset,
-      int aRow,
-      int aCol,
-      int ic,
-      int mc,
-      int pc,
-      int kc,
-      float[] pa,
-      int dst) {
+      float[] a, int aOffset, int aRow, int aCol, int ic, int mc, int pc, int kc, float[] pa) {
     for (int ir = 0; ir < mc; ir += MR) {
       int mr = Math.min(MR, mc - ir);
-      int base = dst + ir * kc;
+      int base = ir * kc;
       int src = aOffset + (ic + ir) * aRow + pc * aCol;
       if (aCol == 1) { // A's rows are contiguous: read along them
         for (int r = 0; r < mr; r++) {

@@ -76,7 +76,6 @@ public final class ManualGemmProvider implements GemmProvider {
           n,
           n,
           Gemm.padded(n),
-          false,
           Epilogue.NONE,
           null,
           null);

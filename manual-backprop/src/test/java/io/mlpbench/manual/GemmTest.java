@@ -47,43 +47,30 @@ class GemmTest {
     int ldc = n + Gemm.LANES;
     float[] expected = reference(a, aOffset, aRow, aCol, b, bRow, bCol, m, k, n, ldc);
     for (int parts = 1; parts <= 3; parts++) {
-      // A packed by every part, and (where the kernel would) once for all parts in a first job
-      for (boolean shared : new boolean[] {false, true}) {
-        if (shared && !Gemm.sharesA(m, n, parts)) {
-          continue;
-        }
-        Gemm gemm = new Gemm(parts);
-        if (shared) {
-          gemm.reserveSharedA(m, k);
-          for (int part = parts - 1; part >= 0; part--) { // any order: disjoint slivers
-            gemm.packSharedA(part, parts, a, aOffset, aRow, aCol, m, k);
-          }
-        }
-        float[] c = new float[(m + 1) * ldc];
-        java.util.Arrays.fill(c, SENTINEL);
-        for (int part = 0; part < parts; part++) {
-          gemm.multiply(
-              part,
-              parts,
-              a,
-              aOffset,
-              aRow,
-              aCol,
-              b,
-              bRow,
-              bCol,
-              c,
-              ldc,
-              m,
-              k,
-              n,
-              shared,
-              Epilogue.NONE,
-              null,
-              null);
-        }
-        assertThat(c).as("%d parts, A shared %s", parts, shared).containsExactly(expected);
+      Gemm gemm = new Gemm(parts);
+      float[] c = new float[(m + 1) * ldc];
+      java.util.Arrays.fill(c, SENTINEL);
+      for (int part = 0; part < parts; part++) {
+        gemm.multiply(
+            part,
+            parts,
+            a,
+            aOffset,
+            aRow,
+            aCol,
+            b,
+            bRow,
+            bCol,
+            c,
+            ldc,
+            m,
+            k,
+            n,
+            Epilogue.NONE,
+            null,
+            null);
       }
+      assertThat(c).as("%d parts", parts).containsExactly(expected);
     }
   }
 
