@@ -29,6 +29,7 @@ JOBS=(
   "train128-t2|TrainStepBenchmark.trainStep|-p route=manual -p batchSize=128 -p threads=2 -prof gc"
   "train128-t1|TrainStepBenchmark.trainStep|-p route=manual -p batchSize=128 -p threads=1"
   "train32-t2|TrainStepBenchmark.trainStep|-p route=manual -p batchSize=32 -p threads=2"
+  "infer128-t2|InferenceBenchmark.predict|-p route=manual -p batchSize=128 -p threads=2"
 )
 # JOBS_ONLY (a regex over the job names) picks a subset; default: the first three, as before
 ONLY=${JOBS_ONLY:-^(gemm2048-t1|gemm2048-t2|train128-t2)$}

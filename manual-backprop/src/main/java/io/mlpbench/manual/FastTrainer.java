@@ -58,6 +58,16 @@ public final class FastTrainer implements Trainer {
   private Workspace inference;
   private int t;
 
+  /**
+   * The weights packed whole for the forward products ({@link Gemm#packWholeB}), so that repeated
+   * predictions do not pack W on every call; null until the first prediction, stale after any
+   * training step (which changes W).
+   */
+  private float[][] packedWeights;
+
+  private boolean packedWeightsCurrent;
+  private final PackWeightsJob packWeights = new PackWeightsJob();
+
   /** Activations and deltas for up to {@code capacity} rows. */
   private static final class Workspace {
     final int capacity;
@@ -131,7 +141,8 @@ public final class FastTrainer implements Trainer {
     if (rows > training.capacity) {
       training = new Workspace(ld, rows);
     }
-    forward(training, batch.features(), 0, rows);
+    packedWeightsCurrent = false; // this step changes W
+    forward(training, batch.features(), 0, rows, false);
     float loss = outputDelta(training, batch.labels(), rows);
     backward(training, batch.features(), rows);
     if (config.optimizer() == OptimizerKind.SGD) {
@@ -169,8 +180,11 @@ public final class FastTrainer implements Trainer {
     }
   }
 
-  /** Z[l] = A[l-1] W[l] + b[l] and A[l] = g(Z[l]) for every layer; logits end up in a[L]. */
-  private void forward(Workspace w, float[] input, int inputOffset, int rows) {
+  /**
+   * Z[l] = A[l-1] W[l] + b[l] and A[l] = g(Z[l]) for every layer; logits end up in a[L]. With
+   * {@code packedW}, W is read from {@link #packedWeights} (current), else packed per product.
+   */
+  private void forward(Workspace w, float[] input, int inputOffset, int rows, boolean packedW) {
     for (int l = 0; l < layers; l++) {
       float[] a = l == 0 ? input : w.a[l];
       int offset = l == 0 ? inputOffset : 0;
@@ -184,6 +198,7 @@ public final class FastTrainer implements Trainer {
           weights[l],
           ld[l],
           1,
+          packedW ? packedWeights[l] : null,
           w.a[l + 1],
           ld[l],
           rows,
@@ -251,6 +266,7 @@ public final class FastTrainer implements Trainer {
             weights[l],
             1,
             ld[l],
+            null,
             w.dz[l - 1],
             ld[l - 1],
             rows,
@@ -270,6 +286,7 @@ public final class FastTrainer implements Trainer {
           w.dz[l],
           ld[l],
           1,
+          null,
           weightGradients[l],
           ld[l],
           in,
@@ -291,10 +308,18 @@ public final class FastTrainer implements Trainer {
     float[] logits = new float[rows * classes];
     if (inference == null) {
       inference = new Workspace(ld, INFERENCE_ROWS);
+      packedWeights = new float[layers][];
+      for (int l = 0; l < layers; l++) {
+        packedWeights[l] = new float[Gemm.wholeSize(spec.inputs(l), cols[l])];
+      }
+    }
+    if (!packedWeightsCurrent) {
+      pool.run(packWeights);
+      packedWeightsCurrent = true;
     }
     for (int start = 0; start < rows; start += INFERENCE_ROWS) {
       int n = Math.min(INFERENCE_ROWS, rows - start);
-      forward(inference, features, start * spec.inputSize(), n);
+      forward(inference, features, start * spec.inputSize(), n, true);
       for (int r = 0; r < n; r++) {
         System.arraycopy(
             inference.a[layers], r * ld[layers - 1], logits, (start + r) * classes, classes);
@@ -364,6 +389,7 @@ public final class FastTrainer implements Trainer {
     private float[] b;
     private int bRow;
     private int bCol;
+    private float[] wholeB;
     private float[] c;
     private int ldc;
     private int rows;
@@ -385,6 +411,7 @@ public final class FastTrainer implements Trainer {
         float[] b,
         int bRow,
         int bCol,
+        float[] wholeB,
         float[] c,
         int ldc,
         int rows,
@@ -400,6 +427,7 @@ public final class FastTrainer implements Trainer {
       this.b = b;
       this.bRow = bRow;
       this.bCol = bCol;
+      this.wholeB = wholeB;
       this.c = c;
       this.ldc = ldc;
       this.rows = rows;
@@ -413,8 +441,19 @@ public final class FastTrainer implements Trainer {
     @Override
     public void run(int part, int parts) {
       kernel.multiply(
-          part, parts, a, aOffset, aRow, aCol, b, bRow, bCol, c, ldc, rows, k, n, epilogue, bias,
-          gate);
+          part, parts, a, aOffset, aRow, aCol, b, bRow, bCol, wholeB, c, ldc, rows, k, n, epilogue,
+          bias, gate);
+    }
+  }
+
+  /** Every layer's W packed whole into {@link #packedWeights}, each split between the threads. */
+  private final class PackWeightsJob implements WorkerPool.Job {
+    @Override
+    public void run(int part, int parts) {
+      for (int l = 0; l < layers; l++) {
+        gemm.kernel.packWholeB(
+            part, parts, weights[l], ld[l], 1, spec.inputs(l), cols[l], packedWeights[l]);
+      }
     }
   }
 

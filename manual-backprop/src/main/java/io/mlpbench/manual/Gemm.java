@@ -101,6 +101,56 @@ final class Gemm {
     return ld % 32 == 0 ? ld + LANES : ld;
   }
 
+  /** Floats of B (k x n) packed whole by {@link #packWholeB}: every k block's slivers. */
+  static int wholeSize(int k, int n) {
+    return roundUp(n, NR) * k;
+  }
+
+  /**
+   * Part {@code part}'s share (whole slivers) of B (k x n, strides as in {@link #multiply}) packed
+   * into {@code packed} in the order {@link #multiply} reads it, for every k block and any split:
+   * the k block at pc starts at roundUp(n, NR) pc and holds the sliver of columns from j at j kc.
+   * For an operand that outlives many products (a model's weights at inference).
+   */
+  void packWholeB(
+      int part, int parts, float[] b, int bRow, int bCol, int k, int n, float[] packed) {
+    int j0 = WorkerPool.start(n, part, parts, NR);
+    int j1 = WorkerPool.end(n, part, parts, NR);
+    if (j0 >= j1) {
+      return;
+    }
+    int kStep = kStep(k);
+    for (int pc = 0; pc < k; pc += kStep) {
+      int kc = Math.min(kStep, k - pc);
+      packB(
+          b,
+          bRow,
+          bCol,
+          pc,
+          kc,
+          j0,
+          j1 - j0,
+          packed,
+          wholeOffset(n, pc, j0, kc),
+          columnOffsets[part]);
+    }
+  }
+
+  /** Where a whole packing of B holds the k block at pc (kc deep) from column j on. */
+  private static int wholeOffset(int n, int pc, int j, int kc) {
+    return roundUp(n, NR) * pc + j * kc;
+  }
+
+  /** Depth of each k block: balanced, 784 = 4 x 196 rather than 3 x 256 + 16. */
+  private static int kStep(int k) {
+    int kBlocks = Math.max(1, (k + KC - 1) / KC);
+    return (k + kBlocks - 1) / kBlocks;
+  }
+
+  private static int roundUp(int n, int multiple) {
+    return (n + multiple - 1) / multiple * multiple;
+  }
+
   /**
    * Part {@code part} of {@code parts} of C = A B for C (m x n), then {@code epilogue} on that
    * part. A(i, p) = a[aOffset + i * aRow + p * aCol] (aRow = lda, aCol = 1 for A itself; aRow = 1,
@@ -110,7 +160,8 @@ final class Gemm {
    * #padded}; a transposed B needs zero rows there), which keeps every load and store a whole
    * vector (masked stores are scalar loops on Java 17). Parts split the longer of C's two sides, so
    * the operand every part packs in full (B when rows are split, A when columns are) is the smaller
-   * one.
+   * one. {@code wholeB}, when not null, is B already packed whole by {@link #packWholeB} (b, bRow
+   * and bCol are then not read): the same slivers, so the same bits, without packing B per call.
    */
   void multiply(
       int part,
@@ -122,6 +173,7 @@ final class Gemm {
       float[] b,
       int bRow,
       int bCol,
+      float[] wholeB,
       float[] c,
       int ldc,
       int m,
@@ -148,9 +200,9 @@ final class Gemm {
       return;
     }
     float[] pa = packedA[part];
-    float[] pb = packedB[part];
-    int kBlocks = Math.max(1, (k + KC - 1) / KC);
-    int kStep = (k + kBlocks - 1) / kBlocks; // balanced: 784 = 4 x 196, not 3 x 256 + 16
+    float[] pb = wholeB != null ? wholeB : packedB[part];
+    int kStep = kStep(k);
+    int kBlocks = (k + kStep - 1) / kStep;
     int mBlocks = (i1 - i0 + MC - 1) / MC;
     int mStep = ((i1 - i0 + mBlocks - 1) / mBlocks + MR - 1) / MR * MR;
     for (int jc = j0; jc < j1; jc += NC) {
@@ -159,7 +211,12 @@ final class Gemm {
         int pc = kb * kStep;
         int kc = Math.min(kStep, k - pc);
         boolean last = kb == kBlocks - 1;
-        packB(b, bRow, bCol, pc, kc, jc, nc, pb, columnOffsets[part]);
+        int bBase = 0;
+        if (wholeB != null) {
+          bBase = wholeOffset(n, pc, jc, kc);
+        } else {
+          packB(b, bRow, bCol, pc, kc, jc, nc, pb, 0, columnOffsets[part]);
+        }
         for (int ic = i0; ic < i1; ic += mStep) {
           int mc = Math.min(mStep, i1 - ic);
           packA(a, aOffset, aRow, aCol, ic, mc, pc, kc, pa);
@@ -168,7 +225,7 @@ final class Gemm {
             for (int ir = 0; ir < mc; ir += MR) {
               int mr = Math.min(MR, mc - ir);
               int cOff = (ic + ir) * ldc + jc + jr;
-              tile(part, pa, ir * kc, pb, jr * kc, kc, c, cOff, ldc, mr, nr, kb > 0);
+              tile(part, pa, ir * kc, pb, bBase + jr * kc, kc, c, cOff, ldc, mr, nr, kb > 0);
               if (last) {
                 epilogue.apply(c, ldc, ic + ir, ic + ir + mr, jc + jr, jc + jr + nr, bias, gate);
               }
@@ -263,18 +320,27 @@ final class Gemm {
 
   /**
    * Packs depth [pc, pc + kc) x columns [jc, jc + nc) of B into slivers of NR columns: sliver s
-   * starts at s NR kc and holds B(p, col) at p NR + (col - s NR); columns past nc are zero. A
+   * starts at dst + s NR kc and holds B(p, col) at p NR + (col - s NR); columns past nc are zero. A
    * transposed B (W^T of dZ W^T) is gathered: each row of a sliver is NR floats bCol apart, two
    * vector gathers (2x the scalar copy's speed, AVX-512; {@code offsets} is scratch space).
    */
   private static void packB(
-      float[] b, int bRow, int bCol, int pc, int kc, int jc, int nc, float[] pb, int[] offsets) {
+      float[] b,
+      int bRow,
+      int bCol,
+      int pc,
+      int kc,
+      int jc,
+      int nc,
+      float[] pb,
+      int dst,
+      int[] offsets) {
     for (int j = 0; j < NR; j++) {
       offsets[j] = j * bCol;
     }
     for (int jr = 0; jr < nc; jr += NR) {
       int nr = Math.min(NR, nc - jr);
-      int base = jr * kc;
+      int base = dst + jr * kc;
       int src = pc * bRow + (jc + jr) * bCol;
       if (bCol == 1) { // B's rows are contiguous: copy along them
         for (int p = 0; p < kc; p++) {

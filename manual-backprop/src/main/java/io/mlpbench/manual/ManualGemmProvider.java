@@ -71,6 +71,7 @@ public final class ManualGemmProvider implements GemmProvider {
           b,
           stride,
           1,
+          null,
           c,
           stride,
           n,

@@ -60,6 +60,28 @@ class FastPathTest {
     }
   }
 
+  /**
+   * Predictions read W packed once (not per call); a training step in between must make them use
+   * the new W: bit for bit what a fresh trainer holding the trained parameters predicts.
+   */
+  @ParameterizedTest
+  @MethodSource("shapes")
+  void predictionsAfterTrainingUseTheTrainedWeights(int[] sizes, int rows, Activation g) {
+    RandomProblem p = RandomProblem.of(sizes, g, rows, 9);
+    Batch batch = p.batch();
+    TrainingConfig config = config(OptimizerKind.ADAM, 0.01, 2);
+    try (FastTrainer fast = new FastTrainer(config, p.parameters())) {
+      float[] before = fast.predictLogits(batch.features(), rows);
+      fast.trainStep(batch);
+      float[] after = fast.predictLogits(batch.features(), rows);
+      try (FastTrainer fresh = new FastTrainer(config, fast.exportParameters())) {
+        assertThat(after).containsExactly(fresh.predictLogits(batch.features(), rows));
+      }
+      assertThat(after).as("the step changed the predictions").isNotEqualTo(before);
+      assertThat(fast.predictLogits(batch.features(), rows)).containsExactly(after);
+    }
+  }
+
   @ParameterizedTest
   @MethodSource("shapes")
   void gradientsAndLossMatchTheScalarPath(int[] sizes, int rows, Activation g) {

@@ -47,30 +47,41 @@ class GemmTest {
     int ldc = n + Gemm.LANES;
     float[] expected = reference(a, aOffset, aRow, aCol, b, bRow, bCol, m, k, n, ldc);
     for (int parts = 1; parts <= 3; parts++) {
-      Gemm gemm = new Gemm(parts);
-      float[] c = new float[(m + 1) * ldc];
-      java.util.Arrays.fill(c, SENTINEL);
-      for (int part = 0; part < parts; part++) {
-        gemm.multiply(
-            part,
-            parts,
-            a,
-            aOffset,
-            aRow,
-            aCol,
-            b,
-            bRow,
-            bCol,
-            c,
-            ldc,
-            m,
-            k,
-            n,
-            Epilogue.NONE,
-            null,
-            null);
+      // B packed by every call, and packed whole once beforehand (then b itself is not read)
+      for (boolean whole : new boolean[] {false, true}) {
+        Gemm gemm = new Gemm(parts);
+        float[] packed = null;
+        if (whole) {
+          packed = new float[Gemm.wholeSize(k, n)];
+          for (int part = parts - 1; part >= 0; part--) { // any order: disjoint slivers
+            gemm.packWholeB(part, parts, b, bRow, bCol, k, n, packed);
+          }
+        }
+        float[] c = new float[(m + 1) * ldc];
+        java.util.Arrays.fill(c, SENTINEL);
+        for (int part = 0; part < parts; part++) {
+          gemm.multiply(
+              part,
+              parts,
+              a,
+              aOffset,
+              aRow,
+              aCol,
+              whole ? new float[0] : b,
+              bRow,
+              bCol,
+              packed,
+              c,
+              ldc,
+              m,
+              k,
+              n,
+              Epilogue.NONE,
+              null,
+              null);
+        }
+        assertThat(c).as("%d parts, B packed whole %s", parts, whole).containsExactly(expected);
       }
-      assertThat(c).as("%d parts", parts).containsExactly(expected);
     }
   }
 
