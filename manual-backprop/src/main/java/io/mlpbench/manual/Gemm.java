@@ -87,7 +87,7 @@ final class Gemm {
 
   /** {@code n} rounded up to a whole number of vectors: the padded width of every C and B. */
   static int padded(int n) {
-    return (n + LANES - 1) / LANES * LANES;
+    return roundUp(n, LANES);
   }
 
   /**
@@ -144,7 +144,7 @@ final class Gemm {
   /** Depth of each k block: balanced, 784 = 4 x 196 rather than 3 x 256 + 16. */
   private static int kStep(int k) {
     int kBlocks = Math.max(1, (k + KC - 1) / KC);
-    return (k + kBlocks - 1) / kBlocks;
+    return Math.max(1, (k + kBlocks - 1) / kBlocks); // >= 1: k = 0 is one empty block
   }
 
   private static int roundUp(int n, int multiple) {
@@ -202,7 +202,7 @@ final class Gemm {
     float[] pa = packedA[part];
     float[] pb = wholeB != null ? wholeB : packedB[part];
     int kStep = kStep(k);
-    int kBlocks = (k + kStep - 1) / kStep;
+    int kBlocks = Math.max(1, roundUp(k, kStep) / kStep);
     int mBlocks = (i1 - i0 + MC - 1) / MC;
     int mStep = ((i1 - i0 + mBlocks - 1) / mBlocks + MR - 1) / MR * MR;
     for (int jc = j0; jc < j1; jc += NC) {
