@@ -4,7 +4,9 @@ than one fork: round k runs fork k of every job, so fork k of every route and GE
 measured in the same stretch of time). Per round: manual / each route for training and inference
 samples/s, manual's SGEMM / each library's, and manual's training GFLOP/s (exact FLOPs) / the
 round's best SGEMM; each summarized over rounds as a geometric mean with a 95% Student-t interval
-on the log ratios. Usage: route_rounds.py <merged JMH JSON of the run>"""
+on the log ratios. Usage: route_rounds.py <merged JMH JSON of the run> [--drop K,...]
+(--drop leaves out whole rounds, 1-based, e.g. one whose manual fork is a known outlier; say so
+beside any figure computed that way)."""
 import json, math, statistics, sys
 from scipy import stats
 
@@ -40,7 +42,12 @@ def fmt(t):
     return f'{t[0]:.2f} [{t[1]:.2f}, {t[2]:.2f}]'
 
 rs = rounds(sys.argv[1])
-print(f'{len(rs)} rounds (fork k of every job = round k)\n')
+dropped = set()
+if '--drop' in sys.argv:
+    dropped = {int(k) for k in sys.argv[sys.argv.index('--drop') + 1].split(',')}
+    rs = [(name, d) for k, (name, d) in enumerate(rs, 1) if k not in dropped]
+print(f'{len(rs)} rounds (fork k of every job = round k)'
+      + (f'; round(s) {sorted(dropped)} left out' if dropped else '') + '\n')
 for kind, label in (('trainStep', 'training'), ('predict', 'inference')):
     routes = sorted({k[1] for _, d in rs for k in d if k[0] == kind})
     print(f'| {label}: route | samples/s per round | manual / route [95% CI over rounds] |')
