@@ -1,5 +1,6 @@
 package io.mlpbench.bench;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.mlpbench.core.launch.WorkerProtocol;
 import java.io.IOException;
@@ -21,9 +22,18 @@ final class Sidecar {
 
   private Sidecar() {}
 
+  /** The record as the one JSON line {@link #append} writes. */
+  static String format(Map<String, Object> record) {
+    try {
+      return JSON.writeValueAsString(record);
+    } catch (JsonProcessingException e) {
+      throw new IllegalArgumentException("sidecar record is not serializable: " + record, e);
+    }
+  }
+
   static void append(Map<String, Object> record) {
     try {
-      String line = JSON.writeValueAsString(record);
+      String line = format(record);
       String file = System.getenv(ENV);
       if (file == null || file.isBlank()) {
         System.out.println(WorkerProtocol.PREFIX + line);
